@@ -1,0 +1,31 @@
+#pragma once
+// `aic-lint check [PATH...]`: lint files and directories, report, and set the exit code.
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/diagnostic.h"
+
+namespace aic {
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;  // file; empty = stdout
+  std::string fail_on = "error";
+  bool exit_zero = false;
+  bool quiet = false;
+  std::string color = "auto";
+  unsigned jobs = 0;
+  std::uint64_t max_file_size = 64ull << 20;
+  std::size_t max_depth = 128;
+  bool follow_symlinks = false;
+  std::string registry_file;  // --registry
+  std::string schema_dir;     // --schema-dir
+};
+
+void add_check_command(CLI::App& app, CheckOptions& options);
+int run_check(const CheckOptions& options);
+
+}  // namespace aic

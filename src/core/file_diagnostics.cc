@@ -1,0 +1,50 @@
+#include "core/file_diagnostics.h"
+
+namespace aic {
+
+namespace {
+Diagnostic make(const SourceFile& source, const RuleInfo& rule, std::string message,
+                std::string pointer) {
+  Diagnostic d;
+  d.file = source.path();
+  d.severity = rule.severity;
+  d.code = std::string(rule.code);
+  d.rule = std::string(rule.name);
+  d.message = std::move(message);
+  d.pointer = std::move(pointer);
+  return d;
+}
+}  // namespace
+
+Diagnostic& FileDiagnostics::add(const RuleInfo& rule, std::size_t begin, std::size_t end,
+                                 std::string message, std::string pointer) {
+  Diagnostic d = make(source_, rule, std::move(message), std::move(pointer));
+  if (end < begin) end = begin;
+  d.begin = source_.location(begin);
+  d.end = source_.location(end);
+  if (d.end.line == d.begin.line && d.end.column <= d.begin.column) d.end.column = d.begin.column + 1;
+  Snippet snippet = make_snippet(source_.line_text(d.begin.line), d.begin.column);
+  d.snippet = std::move(snippet.text);
+  d.snippet_column = snippet.first_column;
+  diagnostics_.push_back(std::move(d));
+  return diagnostics_.back();
+}
+
+Diagnostic& FileDiagnostics::add_file_level(const RuleInfo& rule, std::string message) {
+  diagnostics_.push_back(make(source_, rule, std::move(message), {}));
+  return diagnostics_.back();
+}
+
+void FileDiagnostics::note_at(Diagnostic& d, std::size_t offset, std::string message) {
+  d.notes.push_back({"note", std::move(message), source_.location(offset)});
+}
+
+void FileDiagnostics::help(Diagnostic& d, std::string message) {
+  d.notes.push_back({"help", std::move(message), {}});
+}
+
+void FileDiagnostics::note(Diagnostic& d, std::string message) {
+  d.notes.push_back({"note", std::move(message), {}});
+}
+
+}  // namespace aic

@@ -1,0 +1,38 @@
+#pragma once
+// Collects the diagnostics of one file, turning byte offsets into locations and code frames
+// while the file's text is still in memory.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/rule_info.h"
+#include "core/source_file.h"
+
+namespace aic {
+
+class FileDiagnostics {
+ public:
+  explicit FileDiagnostics(const SourceFile& source) : source_(source) {}
+
+  // A finding over the byte range [begin, end) of the file.
+  Diagnostic& add(const RuleInfo& rule, std::size_t begin, std::size_t end, std::string message,
+                  std::string pointer = {});
+  // A finding about the file as a whole (unreadable, misnamed, ...): no line or column.
+  Diagnostic& add_file_level(const RuleInfo& rule, std::string message);
+
+  // Notes: with a location in this file, or a plain "help:" line.
+  void note_at(Diagnostic& d, std::size_t offset, std::string message);
+  static void help(Diagnostic& d, std::string message);
+  static void note(Diagnostic& d, std::string message);
+
+  const SourceFile& source() const { return source_; }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+
+ private:
+  const SourceFile& source_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace aic

@@ -1,0 +1,515 @@
+#include "core/json_document.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <tuple>
+
+#include "core/json_rules.h"
+#include "core/utf8.h"
+
+namespace aic {
+
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Python's \b with a str pattern: word characters are Unicode letters, digits and '_'. Bytes of
+// non-ASCII characters are taken as word characters (nearly all non-ASCII text is letters).
+bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+// Positions of the whole words `word` in `text` (regex \bword\b).
+template <typename F>
+void for_each_word(std::string_view text, std::string_view word, F&& f) {
+  for (std::size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    bool left = at == 0 || !is_word_byte(static_cast<unsigned char>(text[at - 1]));
+    std::size_t after = at + word.size();
+    bool right = after >= text.size() || !is_word_byte(static_cast<unsigned char>(text[after]));
+    if (left && right) f(at);
+  }
+}
+
+}  // namespace
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) return tokens;
+  std::size_t pos = pointer[0] == '/' ? 1 : 0;
+  while (true) {
+    std::size_t slash = pointer.find('/', pos);
+    std::string_view raw = pointer.substr(pos, slash == std::string_view::npos ? slash : slash - pos);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '~' && i + 1 < raw.size() && (raw[i + 1] == '0' || raw[i + 1] == '1')) {
+        token += raw[i + 1] == '0' ? '~' : '/';
+        ++i;
+      } else {
+        token += raw[i];
+      }
+    }
+    tokens.push_back(std::move(token));
+    if (slash == std::string_view::npos) break;
+    pos = slash + 1;
+  }
+  return tokens;
+}
+
+// Receives RapidJSON's SAX events, forwards them to the DOM being built, records the span of
+// every value and key, and reports what the loader would reject or rewrite. RapidJSON 1.1 has no
+// cursor wrapper, and its stream's Tell() is not reliable inside a callback (strings and numbers
+// are read through a local copy of the stream; the iterative parser calls StartObject before
+// taking the brace). But SAX events come in the order of the tokens in the text, so each event's
+// token is the next one after the previous token's end: skip white space, commas, colons and
+// comments, then lex the token's extent.
+class IndexingHandler {
+ public:
+  using Ch = char;
+
+  IndexingHandler(const SourceFile& source, std::size_t base, rapidjson::Document& dom,
+                  JsonDocument& out, FileDiagnostics& diagnostics, const ParseOptions& options)
+      : text_(source.text()),
+        dom_(dom),
+        out_(out),
+        diagnostics_(diagnostics),
+        options_(options),
+        prev_end_(base) {}
+
+  bool Null() { return scalar(rapidjson::kNullType) && dom_.Null(); }
+  bool Bool(bool b) {
+    return scalar(b ? rapidjson::kTrueType : rapidjson::kFalseType) && dom_.Bool(b);
+  }
+  bool Int(int i) { return scalar(rapidjson::kNumberType) && dom_.Int(i); }
+  bool Uint(unsigned u) { return scalar(rapidjson::kNumberType) && dom_.Uint(u); }
+  bool Int64(int64_t i) { return scalar(rapidjson::kNumberType) && dom_.Int64(i); }
+  bool Uint64(uint64_t u) { return scalar(rapidjson::kNumberType) && dom_.Uint64(u); }
+  bool Double(double d) {
+    if (std::isfinite(d)) return scalar(rapidjson::kNumberType) && dom_.Double(d);
+    // NaN and Infinity: the loader's regex rewrite decides what they become.
+    if (!scalar(rapidjson::kNullType)) return false;
+    const JsonDocument::Node& n = out_.nodes_.back();
+    std::string_view token = text_.substr(n.begin, n.end - n.begin);
+    if (token == "Infinity" || token == "NaN") {
+      auto& d = diagnostics_.add(json_rules::kNanInfinity, n.begin, n.end,
+                                 "bare " + std::string(token) +
+                                     " is not standard JSON; aiconfigurator's loader reads it as null",
+                                 current_pointer());
+      FileDiagnostics::help(d, "write null, or a finite number, if that is what is meant");
+    } else if (token == "-Infinity" || token == "-NaN") {
+      auto& d = diagnostics_.add(
+          json_rules::kNegativeInfinity, n.begin, n.end,
+          std::string(token) + " crashes aiconfigurator's loader: its rewrite of " +
+              std::string(token.substr(1)) + " to null leaves '-null', which is not JSON",
+          current_pointer());
+      FileDiagnostics::help(d, "use null or a finite number");
+    } else {
+      auto& d = diagnostics_.add(json_rules::kSyntax, n.begin, n.end,
+                                 "'" + std::string(token) + "' is not a JSON value",
+                                 current_pointer());
+      FileDiagnostics::help(d, "Python's json module accepts neither Inf nor -Inf");
+    }
+    return dom_.Null();
+  }
+  bool RawNumber(const Ch* str, rapidjson::SizeType len, bool copy) {
+    return scalar(rapidjson::kNumberType) && dom_.RawNumber(str, len, copy);
+  }
+  bool String(const Ch* str, rapidjson::SizeType len, bool copy) {
+    if (!scalar(rapidjson::kStringType)) return false;
+    const auto& n = out_.nodes_.back();
+    check_words_in_string(n.begin, n.end, "string value");
+    return dom_.String(str, len, copy);
+  }
+  bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
+    std::tie(key_begin_, key_end_) = next_token();
+    key_.assign(str, len);
+    check_words_in_string(key_begin_, key_end_, "key");
+    return dom_.Key(str, len, copy);
+  }
+  bool StartObject() { return start(rapidjson::kObjectType) && dom_.StartObject(); }
+  bool StartArray() { return start(rapidjson::kArrayType) && dom_.StartArray(); }
+  bool EndObject(rapidjson::SizeType members) { return finish() && dom_.EndObject(members); }
+  bool EndArray(rapidjson::SizeType elements) { return finish() && dom_.EndArray(elements); }
+
+  // After the parse: comments after the root value.
+  void finish_trailing_text(std::size_t end) { scan_gap(prev_end_, end); }
+  bool depth_exceeded() const { return depth_exceeded_; }
+
+ private:
+  // Span of the next token: [begin, end). Advances past it.
+  std::pair<std::size_t, std::size_t> next_token() {
+    std::size_t begin = scan_gap(prev_end_, text_.size());
+    prev_end_ = token_end(begin);
+    return {begin, prev_end_};
+  }
+
+  std::size_t token_end(std::size_t begin) const {
+    if (begin >= text_.size()) return begin;
+    char c = text_[begin];
+    if (c == '"') {
+      for (std::size_t i = begin + 1; i < text_.size();) {
+        i = text_.find_first_of("\\\"", i);
+        if (i == std::string_view::npos) return text_.size();
+        if (text_[i] == '"') return i + 1;
+        i += 2;  // an escape: skip the escaped character
+      }
+      return text_.size();
+    }
+    if (c == '{' || c == '[' || c == '}' || c == ']') return begin + 1;
+    std::size_t i = begin;
+    while (i < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[i])) ||
+                                text_[i] == '-' || text_[i] == '+' || text_[i] == '.'))
+      ++i;
+    return i;
+  }
+
+  // Walks the bytes between two tokens, reporting comments, and returns the first byte that
+  // belongs to the next token. Commas are remembered for trailing-comma detection.
+  std::size_t scan_gap(std::size_t from, std::size_t limit) {
+    last_comma_ = std::string_view::npos;
+    std::size_t i = from;
+    while (i < limit) {
+      char c = text_[i];
+      if (is_json_space(c) || c == ':') {
+        ++i;
+      } else if (c == ',') {
+        last_comma_ = i++;
+      } else if (c == '/' && i + 1 < text_.size() && (text_[i + 1] == '/' || text_[i + 1] == '*')) {
+        std::size_t end;
+        if (text_[i + 1] == '/') {
+          end = text_.find_first_of("\r\n", i);
+          if (end == std::string_view::npos) end = text_.size();
+        } else {
+          end = text_.find("*/", i + 2);
+          end = end == std::string_view::npos ? text_.size() : end + 2;
+        }
+        auto& d = diagnostics_.add(json_rules::kComment, i, std::min(end, text_.find_first_of("\r\n", i)),
+                                   "comments are not JSON: aiconfigurator's loader rejects the file");
+        FileDiagnostics::help(d, "delete the comment");
+        i = end;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  // Creates the node for a value that starts now; returns its index.
+  std::uint32_t open_node(rapidjson::Type type, std::size_t begin) {
+    JsonDocument::Node n;
+    n.type = type;
+    n.begin = begin;
+    if (!stack_.empty()) {
+      Open& parent = stack_.back();
+      n.parent = parent.node;
+      n.index = parent.count++;
+      if (out_.nodes_[parent.node].type == rapidjson::kObjectType) {
+        n.key_begin = key_begin_;
+        n.key_end = key_end_;
+        n.key = std::move(key_);
+        key_.clear();
+      }
+    }
+    auto index = static_cast<std::uint32_t>(out_.nodes_.size());
+    if (!stack_.empty()) {
+      Open& parent = stack_.back();
+      if (parent.last_child == JsonDocument::kNone) out_.nodes_[parent.node].first_child = index;
+      else out_.nodes_[parent.last_child].next_sibling = index;
+      parent.last_child = index;
+    }
+    out_.nodes_.push_back(std::move(n));
+    return index;
+  }
+
+  bool scalar(rapidjson::Type type) {
+    auto [begin, end] = next_token();
+    out_.nodes_[open_node(type, begin)].end = end;
+    return true;
+  }
+
+  bool start(rapidjson::Type type) {
+    auto [begin, end] = next_token();
+    if (stack_.size() >= options_.max_depth) {
+      depth_exceeded_ = true;
+      auto& d = diagnostics_.add(json_rules::kNestingTooDeep, begin, end,
+                                 "nesting deeper than " + std::to_string(options_.max_depth) +
+                                     " levels; the rest of the file is not read");
+      FileDiagnostics::help(d, "a model config never needs this depth (real ones nest 5 levels)");
+      return false;
+    }
+    std::uint32_t index = open_node(type, begin);
+    stack_.push_back({index, 0, JsonDocument::kNone});
+    return true;
+  }
+
+  bool finish() {
+    auto [close, end] = next_token();
+    if (last_comma_ != std::string_view::npos) {
+      auto& d = diagnostics_.add(json_rules::kTrailingComma, last_comma_, last_comma_ + 1,
+                                 std::string("trailing comma before '") + text_[close] +
+                                     "': aiconfigurator's loader rejects the file");
+      FileDiagnostics::help(d, "delete the comma");
+    }
+    out_.nodes_[stack_.back().node].end = end;
+    stack_.pop_back();
+    return true;
+  }
+
+  // The loader rewrites the raw text with \bInfinity\b -> null and \bNaN\b -> null, strings
+  // included, so such a word inside a string silently becomes "null".
+  void check_words_in_string(std::size_t begin, std::size_t end, const char* what) {
+    std::string_view raw = text_.substr(begin, end - begin);
+    if (raw.find("Infinity") == std::string_view::npos && raw.find("NaN") == std::string_view::npos)
+      return;
+    for (std::string_view word : {std::string_view("Infinity"), std::string_view("NaN")}) {
+      for_each_word(raw, word, [&](std::size_t at) {
+        auto& d = diagnostics_.add(json_rules::kInfinityInString, begin + at,
+                                   begin + at + word.size(),
+                                   "the word '" + std::string(word) + "' in this " + what +
+                                       " is rewritten to 'null' by aiconfigurator's loader",
+                                   current_pointer());
+        FileDiagnostics::help(d, "avoid the whole words Infinity and NaN in strings");
+      });
+    }
+  }
+
+  std::string current_pointer() const {
+    if (out_.nodes_.empty()) return {};
+    return out_.pointer_of(static_cast<std::uint32_t>(out_.nodes_.size() - 1));
+  }
+
+  struct Open {
+    std::uint32_t node;
+    std::uint32_t count;
+    std::uint32_t last_child;
+  };
+
+  std::string_view text_;
+  rapidjson::Document& dom_;
+  JsonDocument& out_;
+  FileDiagnostics& diagnostics_;
+  const ParseOptions& options_;
+  std::vector<Open> stack_;
+  std::size_t prev_end_;
+  std::size_t last_comma_ = std::string_view::npos;
+  std::size_t key_begin_ = 0, key_end_ = 0;
+  std::string key_;
+  bool depth_exceeded_ = false;
+};
+
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+                                 rapidjson::kParseTrailingCommasFlag |
+                                 rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+
+std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text,
+                                 std::size_t offset) {
+  if (offset < text.size() && text[offset] == '\0') return "unexpected NUL byte";
+  if (offset >= text.size() && code != rapidjson::kParseErrorDocumentRootNotSingular)
+    return std::string("unexpected end of file: ") + rapidjson::GetParseError_En(code);
+  std::string message = rapidjson::GetParseError_En(code);
+  if (!message.empty() && message.back() == '.') message.pop_back();
+  if (offset < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[offset]);
+    if (c >= 0x20 && c < 0x7F) message += std::string(", found '") + static_cast<char>(c) + "'";
+  }
+  return message;
+}
+
+// Reports repeated keys (at the key the loader keeps, with a note at the earlier one) and
+// removes the earlier values from the DOM so rules see what aiconfigurator sees.
+void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
+                            rapidjson::Document& dom, FileDiagnostics& diagnostics) {
+  using Node = JsonDocument::Node;
+  // Objects with a repeated key, deepest last in document order.
+  std::vector<std::uint32_t> with_duplicates;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const Node& object = nodes[i];
+    if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
+    std::vector<std::uint32_t> members;
+    for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
+      members.push_back(c);
+    std::stable_sort(members.begin(), members.end(),
+                     [&](auto a, auto b) { return nodes[a].key < nodes[b].key; });
+    bool any = false;
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      const Node& earlier = nodes[members[k - 1]];
+      const Node& later = nodes[members[k]];
+      if (earlier.key != later.key) continue;
+      any = true;
+      auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin, later.key_end,
+                                "duplicate key '" + later.key +
+                                    "': aiconfigurator's loader silently keeps this last value",
+                                doc.pointer_of(members[k]));
+      diagnostics.note_at(d, earlier.key_begin, "'" + earlier.key + "' was first defined here");
+      FileDiagnostics::help(d, "keep one definition with the intended value");
+    }
+    if (any) with_duplicates.push_back(i);
+  }
+  // Later objects first: removing members of an object never moves a node processed before.
+  for (auto it = with_duplicates.rbegin(); it != with_duplicates.rend(); ++it) {
+    std::vector<std::uint32_t> path;
+    for (auto n = *it; nodes[n].parent != JsonDocument::kNone; n = nodes[n].parent) path.push_back(n);
+    rapidjson::Value* value = &dom;
+    for (auto p = path.rbegin(); p != path.rend() && value; ++p) {
+      const Node& step = nodes[*p];
+      if (value->IsObject()) {
+        // The path's own key may itself be repeated: follow the last occurrence.
+        rapidjson::Value* last = nullptr;
+        for (auto m = value->MemberBegin(); m != value->MemberEnd(); ++m)
+          if (std::string_view(m->name.GetString(), m->name.GetStringLength()) == step.key)
+            last = &m->value;
+        value = last;
+      } else if (value->IsArray() && step.index < value->Size()) {
+        value = &(*value)[step.index];
+      } else {
+        value = nullptr;
+      }
+    }
+    if (!value || !value->IsObject()) continue;
+    // Erase every member whose key occurs again later in the object.
+    for (auto m = value->MemberBegin(); m != value->MemberEnd();) {
+      bool repeated = false;
+      for (auto later = m + 1; later != value->MemberEnd() && !repeated; ++later)
+        repeated = later->name == m->name;
+      m = repeated ? value->EraseMember(m) : m + 1;
+    }
+  }
+}
+
+}  // namespace
+
+JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diagnostics,
+                                 const ParseOptions& options) {
+  JsonDocument doc;
+  std::string_view text = source.text();
+
+  std::size_t base = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    auto& d = diagnostics.add(json_rules::kBom, 0, 3,
+                              "UTF-8 byte order mark: aiconfigurator's loader rejects the file "
+                              "(\"Unexpected UTF-8 BOM\")");
+    FileDiagnostics::help(d, "save the file as UTF-8 without BOM");
+    base = 3;
+  }
+  if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    auto& d = diagnostics.add(json_rules::kInvalidUtf8, bad, bad + 1,
+                              "invalid UTF-8 byte 0x" + hex_byte(static_cast<unsigned char>(text[bad])) +
+                                  ": aiconfigurator's loader raises UnicodeDecodeError");
+    FileDiagnostics::help(d, "re-encode the file as UTF-8");
+  }
+  if (text.find_first_not_of(" \t\r\n", base) == std::string_view::npos) {
+    diagnostics.add(json_rules::kEmptyFile, 0, text.size(),
+                    text.empty() ? "empty file: aiconfigurator's loader raises 'Expecting value'"
+                                 : "the file holds only white space: aiconfigurator's loader "
+                                   "raises 'Expecting value'");
+    return doc;
+  }
+
+  // SourceFile keeps its bytes in a std::string, so the buffer is NUL-terminated for StringStream.
+  rapidjson::StringStream stream(text.data() + base);
+  rapidjson::Reader reader;
+  IndexingHandler handler(source, base, *doc.dom_, doc, diagnostics, options);
+  auto generate = [&](rapidjson::Document&) {
+    return !reader.Parse<kParseFlags>(stream, handler).IsError();
+  };
+  doc.dom_->Populate(generate);
+
+  if (reader.HasParseError()) {
+    if (!handler.depth_exceeded()) {
+      std::size_t offset = base + reader.GetErrorOffset();
+      auto& d = diagnostics.add(json_rules::kSyntax, offset, offset + 1,
+                                describe_parse_error(reader.GetParseErrorCode(), text, offset));
+      FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");
+    }
+    doc.nodes_.clear();
+    doc.dom_->SetNull();
+    return doc;
+  }
+  handler.finish_trailing_text(text.size());
+  doc.has_root_ = true;
+  resolve_duplicate_keys(doc, doc.nodes_, *doc.dom_, diagnostics);
+
+  if (!doc.dom_->IsObject()) {
+    const Node& root = doc.nodes_.front();
+    auto& d = diagnostics.add(json_rules::kTopLevelNotObject, root.begin, root.begin + 1,
+                              "the top-level value is not an object: aiconfigurator's parser "
+                              "raises TypeError on config[\"architectures\"]");
+    FileDiagnostics::help(d, "a model config is one JSON object, like HuggingFace's config.json");
+  }
+  return doc;
+}
+
+std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {
+  if (parent == kNone || nodes_[parent].type != rapidjson::kObjectType) return kNone;
+  std::uint32_t found = kNone;
+  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling)
+    if (nodes_[c].key == key) found = c;
+  return found;
+}
+
+std::uint32_t JsonDocument::element(std::uint32_t parent, std::size_t index) const {
+  if (parent == kNone || nodes_[parent].type != rapidjson::kArrayType) return kNone;
+  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling)
+    if (nodes_[c].index == index) return c;
+  return kNone;
+}
+
+namespace {
+bool parse_index(std::string_view token, std::size_t& out) {
+  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) return false;
+  out = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+}  // namespace
+
+std::uint32_t JsonDocument::nearest(std::string_view pointer) const {
+  if (nodes_.empty()) return kNone;
+  std::uint32_t current = 0;
+  for (const std::string& token : split_pointer(pointer)) {
+    std::uint32_t next = kNone;
+    std::size_t index;
+    if (nodes_[current].type == rapidjson::kObjectType) next = child(current, token);
+    else if (nodes_[current].type == rapidjson::kArrayType && parse_index(token, index))
+      next = element(current, index);
+    if (next == kNone) return current;
+    current = next;
+  }
+  return current;
+}
+
+std::uint32_t JsonDocument::find(std::string_view pointer) const {
+  std::uint32_t n = nearest(pointer);
+  if (n == kNone || pointer_of(n).size() != pointer.size()) return kNone;
+  return n;
+}
+
+std::string JsonDocument::pointer_of(std::uint32_t node) const {
+  std::vector<std::uint32_t> path;
+  for (auto n = node; n != kNone && nodes_[n].parent != kNone; n = nodes_[n].parent) path.push_back(n);
+  std::string out;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    out += '/';
+    const Node& n = nodes_[*it];
+    out += n.has_key() ? escape_pointer_token(n.key) : std::to_string(n.index);
+  }
+  return out;
+}
+
+}  // namespace aic

@@ -1,0 +1,76 @@
+#pragma once
+// The JSON front end: one SAX pass with RapidJSON builds the DOM the rules read and an index from
+// every value to its byte span, and reports every JSON-level problem (syntax, comments, trailing
+// commas, duplicate keys, BOM, invalid UTF-8, NaN/Infinity as aiconfigurator's loader sees them).
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/file_diagnostics.h"
+#include "core/rapidjson.h"
+#include "core/source_file.h"
+
+namespace aic {
+
+struct ParseOptions {
+  std::size_t max_depth = 128;  // real configs nest at most 5 levels
+};
+
+class JsonDocument {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  // One JSON value in document order. Byte offsets index the SourceFile's text.
+  struct Node {
+    std::uint32_t parent = kNone;
+    std::uint32_t first_child = kNone;
+    std::uint32_t next_sibling = kNone;
+    std::uint32_t index = 0;          // ordinal among its siblings (array index for arrays)
+    std::size_t key_begin = 0;        // span of the key, quotes included (object members only)
+    std::size_t key_end = 0;
+    std::size_t begin = 0;            // span of the value
+    std::size_t end = 0;
+    rapidjson::Type type = rapidjson::kNullType;
+    std::string key;                  // decoded key (object members only)
+    bool has_key() const { return key_end != 0; }
+  };
+
+  // Parses `source`, reporting JSON-level findings into `diagnostics`. Never throws on input.
+  static JsonDocument parse(const SourceFile& source, FileDiagnostics& diagnostics,
+                            const ParseOptions& options = {});
+
+  // True when a document was read (syntax valid as far as RapidJSON goes, loader quirks aside).
+  bool has_root() const { return has_root_; }
+  // The value as aiconfigurator's loader would see it: duplicate keys keep the last value,
+  // NaN/Infinity are null.
+  const rapidjson::Value& root() const { return *dom_; }
+
+  const std::vector<Node>& nodes() const { return nodes_; }
+  const Node& node(std::uint32_t i) const { return nodes_[i]; }
+
+  // Node of an RFC 6901 pointer ("" is the root), or kNone.
+  std::uint32_t find(std::string_view pointer) const;
+  // The deepest existing node on the pointer's path (the root for a missing top-level key);
+  // kNone only when there is no document.
+  std::uint32_t nearest(std::string_view pointer) const;
+  // Children lookup: for a repeated key, the last one (the one the loader keeps).
+  std::uint32_t child(std::uint32_t parent, std::string_view key) const;
+  std::uint32_t element(std::uint32_t parent, std::size_t index) const;
+  std::string pointer_of(std::uint32_t node) const;
+
+ private:
+  friend class IndexingHandler;
+  std::unique_ptr<rapidjson::Document> dom_ = std::make_unique<rapidjson::Document>();
+  std::vector<Node> nodes_;
+  bool has_root_ = false;
+};
+
+// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
+std::string escape_pointer_token(std::string_view token);
+// Splits a pointer into unescaped tokens. "" -> {}; "/a~1b/0" -> {"a/b", "0"}.
+std::vector<std::string> split_pointer(std::string_view pointer);
+
+}  // namespace aic

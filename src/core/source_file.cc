@@ -1,0 +1,134 @@
+#include "core/source_file.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace aic {
+
+SourceFile::SourceFile(std::string display_path, std::string bytes)
+    : path_(std::move(display_path)), bytes_(std::move(bytes)) {}
+
+void SourceFile::build_line_table() const {
+  if (!line_starts_.empty()) return;
+  line_starts_.push_back(0);
+  const char* data = bytes_.data();
+  const char* end = data + bytes_.size();
+  for (const char* p = data; p < end; ++p) {
+    // \n, \r\n and a lone \r all end a line (Python's splitlines() agrees for these three).
+    if (*p == '\n') {
+      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+    } else if (*p == '\r') {
+      if (p + 1 < end && p[1] == '\n') ++p;
+      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+    }
+  }
+}
+
+std::size_t SourceFile::line_count() const {
+  build_line_table();
+  return line_starts_.size();
+}
+
+Location SourceFile::location(std::size_t offset) const {
+  build_line_table();
+  offset = std::min(offset, bytes_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
+  std::size_t start = line_starts_[line_index];
+  return {line_index + 1,
+          count_code_points(std::string_view(bytes_).substr(start, offset - start)) + 1};
+}
+
+std::string_view SourceFile::line_text(std::size_t line) const {
+  build_line_table();
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::size_t start = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes_.size();
+  while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
+  return std::string_view(bytes_).substr(start, end - start);
+}
+
+std::size_t count_code_points(std::string_view bytes) {
+  std::size_t n = 0;
+  for (unsigned char c : bytes) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+namespace {
+
+// Byte offset of the start of code point `index` (0-based) in `text`.
+std::size_t byte_offset_of(std::string_view text, std::size_t index) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (seen == index) return i;
+      ++seen;
+    }
+  }
+  return text.size();
+}
+
+// Length of a valid UTF-8 sequence starting at s[i], or 0 if invalid.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  std::size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  unsigned char c1 = byte(i + 1);
+  if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+  if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+  if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
+  if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
+  return len;
+}
+
+}  // namespace
+
+std::string make_printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\t') {
+      out += ' ';  // keeps the caret aligned: one column per code point
+      ++i;
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) {
+      out += "\xE2\x90";  // U+2400 block: control pictures, one column wide
+      out += static_cast<char>(0x80 + (c == 0x7F ? 0x21 : c));
+      ++i;
+      continue;
+    }
+    std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte
+      ++i;
+      continue;
+    }
+    // C1 controls (U+0080..U+009F) can also drive terminals.
+    if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      out += "\xEF\xBF\xBD";
+      i += 2;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+Snippet make_snippet(std::string_view line, std::size_t column, std::size_t width) {
+  std::size_t total = count_code_points(line);
+  std::size_t first = 1;
+  if (total > width && column > width / 3) first = std::min(column - width / 3, total - width + 1);
+  std::size_t begin_byte = byte_offset_of(line, first - 1);
+  std::size_t end_byte = byte_offset_of(line, first - 1 + width);
+  return {make_printable(line.substr(begin_byte, end_byte - begin_byte)), first};
+}
+
+}  // namespace aic

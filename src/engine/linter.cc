@@ -1,0 +1,172 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <thread>
+
+#include "core/json_rules.h"
+#include "core/source_file.h"
+#include "engine/file_reader.h"
+#include "engine/summary.h"
+#include "rules/registry.h"
+
+namespace fs = std::filesystem;
+
+namespace aic {
+
+namespace {
+
+Diagnostic file_level(const std::string& display, const RuleInfo& rule, std::string message) {
+  Diagnostic d;
+  d.file = display;
+  d.severity = rule.severity;
+  d.code = std::string(rule.code);
+  d.rule = std::string(rule.name);
+  d.message = std::move(message);
+  return d;
+}
+
+void init_summary(FileSummary& summary, const std::string& fs_path, const std::string& display) {
+  summary.path = fs_path;
+  summary.display_path = display;
+  fs::path p(fs_path);
+  summary.name = p.filename().string();
+  summary.directory = p.parent_path().lexically_normal().string();
+  summary.kind = classify_file_name(summary.name);
+}
+
+// Runs `work(i)` for every i in [0, count) on `jobs` threads.
+void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work) {
+  if (jobs <= 1 || count <= 1) {
+    for (std::size_t i = 0; i < count; ++i) work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < count; i = next++) work(i);
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, count); ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes,
+                                   const LintOptions& options, const LintData& data,
+                                   FileSummary& summary, const std::string& fs_path) {
+  init_summary(summary, fs_path.empty() ? display : fs_path, display);
+  summary.size = bytes.size();
+  summary.content_hash = content_hash(bytes);
+  SourceFile source(display, std::move(bytes));
+  FileDiagnostics out(source);
+  JsonDocument doc = JsonDocument::parse(source, out, options.parse);
+  if (doc.has_root() && doc.root().IsObject()) {
+    summary.parsed = true;
+    summarize_document(doc.root(), summary);
+    FileContext context{source, doc, out, summary.kind, data, summary.path};
+    for (const Rule* rule : file_rules()) rule->check(context);
+  }
+  return out.take();
+}
+
+std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
+                                  const LintData& data, FileSummary& summary) {
+  init_summary(summary, entry.path, entry.display_path);
+  if (entry.skipped) return {*entry.skipped};
+  ReadResult read = read_file_bounded(entry.path, options.max_file_size);
+  switch (read.status) {
+    case ReadResult::Status::ok:
+      return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
+                        entry.path);
+    case ReadResult::Status::unreadable:
+      return {file_level(entry.display_path, json_rules::kFileUnreadable,
+                         "cannot read file: " + read.error)};
+    case ReadResult::Status::not_regular:
+      return {file_level(entry.display_path, json_rules::kNotRegularFile,
+                         "not a regular file (FIFO, socket or device); not read")};
+    case ReadResult::Status::too_large:
+      return {file_level(entry.display_path, json_rules::kFileTooLarge,
+                         "file is " + std::to_string(read.size) + " bytes, over the limit of " +
+                             std::to_string(options.max_file_size) +
+                             " bytes (--max-file-size); not read")};
+  }
+  return {};
+}
+
+namespace {
+
+// Files beside the named ones that repository rules need (a pre-commit hook passes only the
+// changed files): every *.json in their directories that the run does not already hold.
+std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
+  std::set<std::string> have, directories;
+  for (const auto& e : entries) {
+    have.insert(fs::path(e.path).lexically_normal().string());
+    if (e.root.empty()) directories.insert(fs::path(e.path).parent_path().string());
+  }
+  std::vector<WalkEntry> siblings;
+  for (const auto& dir : directories) {
+    std::error_code ec;
+    fs::path base = dir.empty() ? fs::path(".") : fs::path(dir);
+    for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (p.extension() != ".json") continue;
+      std::string path = dir.empty() ? p.filename().string() : p.string();
+      if (have.count(fs::path(path).lexically_normal().string())) continue;
+      std::error_code sec;
+      auto status = fs::symlink_status(p, sec);
+      if (sec || status.type() != fs::file_type::regular) continue;
+      siblings.push_back({path, display_path(path), fs::file_size(p, sec), "", std::nullopt});
+      have.insert(fs::path(path).lexically_normal().string());
+    }
+  }
+  std::sort(siblings.begin(), siblings.end(),
+            [](const auto& a, const auto& b) { return a.path < b.path; });
+  return siblings;
+}
+
+}  // namespace
+
+LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& options,
+                      const LintData& data) {
+  std::vector<WalkEntry> entries = walk_paths(paths, options.walk);
+  std::vector<WalkEntry> siblings = context_siblings(entries);
+  std::size_t reported = entries.size();
+  entries.insert(entries.end(), siblings.begin(), siblings.end());
+
+  std::vector<std::vector<Diagnostic>> per_file(entries.size());
+  std::vector<FileSummary> summaries(entries.size());
+  // Largest first, so the big files do not finish last on one core.
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto a, auto b) { return entries[a].size > entries[b].size; });
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  parallel_for(order.size(), jobs, [&](std::size_t k) {
+    std::size_t i = order[k];
+    per_file[i] = lint_file(entries[i], options, data, summaries[i]);
+    summaries[i].reported = i < reported;
+  });
+
+  LintResult result;
+  result.files = reported;
+  for (std::size_t i = 0; i < reported; ++i)
+    for (auto& d : per_file[i]) result.diagnostics.push_back(std::move(d));
+
+  std::vector<Diagnostic> repository;
+  RepositoryContext context{summaries, data, repository};
+  for (const RepositoryRule* rule : repository_rules()) rule->check(context);
+  std::set<std::string> reported_files;
+  for (std::size_t i = 0; i < reported; ++i) reported_files.insert(summaries[i].display_path);
+  for (auto& d : repository)
+    if (reported_files.count(d.file)) result.diagnostics.push_back(std::move(d));
+
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
+}
+
+}  // namespace aic

@@ -1,0 +1,40 @@
+#pragma once
+// The pipeline: walk -> read -> parse -> schema -> per-file rules -> repository rules -> sort.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/json_document.h"
+#include "engine/lint_data.h"
+#include "engine/walker.h"
+#include "rules/rule.h"
+
+namespace aic {
+
+struct LintOptions {
+  ParseOptions parse;
+  WalkOptions walk;
+  std::uint64_t max_file_size = 64ull << 20;
+  unsigned jobs = 0;  // 0: one per core
+};
+
+struct LintResult {
+  std::vector<Diagnostic> diagnostics;  // sorted
+  std::size_t files = 0;
+};
+
+// Lints the given paths. Throws UsageError only for problems with the paths themselves.
+LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& options,
+                      const LintData& data);
+
+// One file through the per-file pipeline. `summary` receives what repository rules need.
+std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
+                                  const LintData& data, FileSummary& summary);
+
+// Per-file pipeline on bytes already in memory (used by the fuzzer and the import command).
+std::vector<Diagnostic> lint_bytes(const std::string& display_path, std::string bytes,
+                                   const LintOptions& options, const LintData& data,
+                                   FileSummary& summary, const std::string& fs_path = {});
+
+}  // namespace aic

@@ -1,0 +1,168 @@
+#include "engine/walker.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+#include "core/errors.h"
+#include "core/json_rules.h"
+#include "core/source_file.h"
+
+namespace fs = std::filesystem;
+
+namespace aic {
+
+std::string display_path(const std::string& path) { return make_printable(path); }
+
+namespace {
+
+Diagnostic file_level(const std::string& display, const RuleInfo& rule, std::string message) {
+  Diagnostic d;
+  d.file = display;
+  d.severity = rule.severity;
+  d.code = std::string(rule.code);
+  d.rule = std::string(rule.name);
+  d.message = std::move(message);
+  return d;
+}
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return o == outer.end();
+}
+
+class Walker {
+ public:
+  Walker(const WalkOptions& options, std::vector<WalkEntry>& out) : options_(options), out_(out) {}
+
+  void walk_root(const std::string& arg) {
+    std::error_code ec;
+    root_ = fs::weakly_canonical(fs::path(arg), ec);  // the root itself may be a symlink
+    root_arg_ = arg;
+    visited_.clear();
+    walk_dir(fs::path(arg), root_);
+  }
+
+ private:
+  void walk_dir(const fs::path& dir, const fs::path& canonical) {
+    if (!visited_.insert(canonical.string()).second) return;  // a loop through links inside the tree
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec))
+      entries.push_back(*it);
+    if (ec) {
+      std::string shown = display_path(dir.string());
+      out_.push_back({dir.string(), shown, 0, root_arg_,
+                      file_level(shown, json_rules::kFileUnreadable,
+                                 "cannot read directory: " + ec.message())});
+      return;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const auto& entry : entries) visit(entry.path());
+  }
+
+  void visit(const fs::path& path) {
+    std::string name = path.filename().string();
+    std::string shown = display_path(path.string());
+    std::error_code ec;
+    auto link_status = fs::symlink_status(path, ec);
+    if (ec) return;  // vanished between listing and stat: nothing to lint
+    if (link_status.type() == fs::file_type::directory) {
+      if (!name.empty() && name[0] == '.') return;  // .git, .cache, ...
+      walk_dir(path, fs::weakly_canonical(path, ec));
+      return;
+    }
+    bool is_json = path.extension() == ".json";
+    if (link_status.type() == fs::file_type::symlink) {
+      fs::path target = fs::canonical(path, ec);
+      if (ec) {
+        if (is_json)
+          out_.push_back({path.string(), shown, 0, root_arg_,
+                          file_level(shown, json_rules::kSymlinkOutside,
+                                     "symbolic link that dangles or loops; not followed")});
+        return;
+      }
+      bool inside = is_within(target, root_);
+      auto status = fs::status(target, ec);
+      if (!inside && !options_.follow_symlinks) {
+        if (is_json || status.type() == fs::file_type::directory)
+          out_.push_back({path.string(), shown, 0, root_arg_,
+                          file_level(shown, json_rules::kSymlinkOutside,
+                                     "symbolic link to a path outside the linted tree; not followed "
+                                     "(use --follow-symlinks to lint it)")});
+        return;
+      }
+      if (status.type() == fs::file_type::directory) {
+        walk_dir(path, target);
+        return;
+      }
+      if (!is_json) return;
+      add_file(path, shown, status);
+      return;
+    }
+    if (!is_json) return;
+    add_file(path, shown, link_status);
+  }
+
+  void add_file(const fs::path& path, const std::string& shown, const fs::file_status& status) {
+    if (status.type() != fs::file_type::regular) {
+      out_.push_back({path.string(), shown, 0, root_arg_,
+                      file_level(shown, json_rules::kNotRegularFile,
+                                 "not a regular file (FIFO, socket or device); not read")});
+      return;
+    }
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    out_.push_back({path.string(), shown, ec ? 0 : size, root_arg_, std::nullopt});
+  }
+
+  const WalkOptions& options_;
+  std::vector<WalkEntry>& out_;
+  fs::path root_;
+  std::string root_arg_;
+  std::set<std::string> visited_;
+};
+
+}  // namespace
+
+std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const WalkOptions& options) {
+  std::vector<WalkEntry> out;
+  Walker walker(options, out);
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    auto status = fs::status(arg, ec);  // follows a symlinked root, as the consumer does
+    if (ec || status.type() == fs::file_type::not_found) {
+      if (fs::symlink_status(arg, ec).type() == fs::file_type::symlink)
+        throw UsageError("path '" + display_path(arg) + "' is a dangling symbolic link");
+      throw UsageError("path '" + display_path(arg) + "' does not exist");
+    }
+    if (status.type() == fs::file_type::directory) {
+      walker.walk_root(arg);
+      continue;
+    }
+    std::string shown = display_path(arg);
+    if (status.type() != fs::file_type::regular) {
+      out.push_back({arg, shown, 0, "",
+                     file_level(shown, json_rules::kNotRegularFile,
+                                "not a regular file (FIFO, socket or device); not read")});
+      continue;
+    }
+    out.push_back({arg, shown, fs::file_size(arg, ec), "", std::nullopt});
+  }
+  // Deterministic order; a file named twice (or reached twice) is linted once.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const WalkEntry& a, const WalkEntry& b) { return a.display_path < b.display_path; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const WalkEntry& a, const WalkEntry& b) {
+                          return a.display_path == b.display_path;
+                        }),
+            out.end());
+  return out;
+}
+
+}  // namespace aic

@@ -1,0 +1,81 @@
+#include "report/json_reporter.h"
+
+#include "core/rapidjson.h"
+
+#include <rapidjson/prettywriter.h>
+
+namespace aic {
+
+void JsonReporter::write(std::ostream& out, const Report& report) const {
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  w.SetIndent(' ', 2);
+  auto str = [&](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto position = [&](const char* key, std::size_t v) {
+    w.Key(key);
+    if (v) w.Uint64(v);
+    else w.Null();
+  };
+  w.StartObject();
+  w.Key("version");
+  w.Int(1);
+  w.Key("tool");
+  w.StartObject();
+  w.Key("name");
+  str("aic-lint");
+  w.Key("version");
+  str(AIC_VERSION);
+  w.EndObject();
+  w.Key("diagnostics");
+  w.StartArray();
+  for (const Diagnostic& d : report.diagnostics) {
+    w.StartObject();
+    w.Key("file");
+    str(d.file);
+    position("line", d.begin.line);
+    position("column", d.begin.column);
+    position("end_line", d.end.line);
+    position("end_column", d.end.column);
+    w.Key("severity");
+    str(severity_name(d.severity));
+    w.Key("code");
+    str(d.code);
+    w.Key("rule");
+    str(d.rule);
+    w.Key("message");
+    str(d.message);
+    w.Key("pointer");
+    str(d.pointer);
+    w.Key("notes");
+    w.StartArray();
+    for (const Note& n : d.notes) {
+      w.StartObject();
+      w.Key("kind");
+      str(n.kind);
+      w.Key("message");
+      str(n.message);
+      position("line", n.location.line);
+      position("column", n.location.column);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  SeverityCounts c = count_severities(report.diagnostics);
+  w.Key("summary");
+  w.StartObject();
+  w.Key("files");
+  w.Uint64(report.files);
+  w.Key("errors");
+  w.Uint64(c.errors);
+  w.Key("warnings");
+  w.Uint64(c.warnings);
+  w.Key("infos");
+  w.Uint64(c.infos);
+  w.EndObject();
+  w.EndObject();
+  out << buffer.GetString() << '\n';
+}
+
+}  // namespace aic

@@ -1,0 +1,39 @@
+#pragma once
+// One reporter per output format; each writes the whole (sorted) run to a stream.
+#include <cstddef>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace aic {
+
+struct Report {
+  const std::vector<Diagnostic>& diagnostics;  // sorted
+  std::size_t files = 0;
+};
+
+struct ReportOptions {
+  bool color = false;
+  bool quiet = false;       // text: findings only, no summary line
+  bool statistics = false;  // text: a count per rule after the findings
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void write(std::ostream& out, const Report& report) const = 0;
+};
+
+// "text", "json", ...; nullptr for an unknown format.
+std::unique_ptr<Reporter> make_reporter(const std::string& format, const ReportOptions& options);
+const std::vector<std::string>& report_formats();
+
+struct SeverityCounts {
+  std::size_t errors = 0, warnings = 0, infos = 0;
+};
+SeverityCounts count_severities(const std::vector<Diagnostic>& diagnostics);
+
+}  // namespace aic

@@ -1,0 +1,52 @@
+#include "rules/registry.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/json_rules.h"
+
+namespace aic {
+
+const std::vector<const Rule*>& file_rules() {
+  static const std::vector<const Rule*> rules = {
+  };
+  return rules;
+}
+
+const std::vector<const RepositoryRule*>& repository_rules() {
+  static const std::vector<const RepositoryRule*> rules = {
+  };
+  return rules;
+}
+
+const std::vector<const RuleInfo*>& all_rule_infos() {
+  static const std::vector<const RuleInfo*> infos = [] {
+    std::vector<const RuleInfo*> v = {
+        &json_rules::kFileUnreadable, &json_rules::kFileTooLarge,   &json_rules::kNotRegularFile,
+        &json_rules::kSymlinkOutside, &json_rules::kSyntax,         &json_rules::kComment,
+        &json_rules::kTrailingComma,  &json_rules::kDuplicateKey,   &json_rules::kBom,
+        &json_rules::kInvalidUtf8,    &json_rules::kEmptyFile,      &json_rules::kTopLevelNotObject,
+        &json_rules::kNanInfinity,    &json_rules::kNegativeInfinity, &json_rules::kInfinityInString,
+        &json_rules::kNestingTooDeep,
+    };
+    for (const Rule* r : file_rules()) v.push_back(&r->info());
+    for (const RepositoryRule* r : repository_rules()) v.push_back(&r->info());
+    std::sort(v.begin(), v.end(), [](auto a, auto b) { return a->code < b->code; });
+    return v;
+  }();
+  return infos;
+}
+
+const RuleInfo* find_rule_info(std::string_view key) {
+  auto iequals = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::toupper(static_cast<unsigned char>(x)) ==
+                    std::toupper(static_cast<unsigned char>(y));
+           });
+  };
+  for (const RuleInfo* info : all_rule_infos())
+    if (iequals(info->code, key) || info->name == key) return info;
+  return nullptr;
+}
+
+}  // namespace aic

@@ -1,0 +1,41 @@
+#include "rules/rule.h"
+
+namespace aic {
+
+namespace {
+Diagnostic& report_node(const FileContext& c, const RuleInfo& rule, std::string_view pointer,
+                        std::string message, bool at_key) {
+  std::uint32_t n = c.doc.nearest(pointer);
+  if (n == JsonDocument::kNone) return c.out.add_file_level(rule, std::move(message));
+  const auto& node = c.doc.node(n);
+  bool exact = c.doc.pointer_of(n).size() == pointer.size();
+  if (!exact) return c.out.add(rule, node.begin, node.begin + 1, std::move(message), std::string(pointer));
+  if (at_key && node.has_key())
+    return c.out.add(rule, node.key_begin, node.key_end, std::move(message), std::string(pointer));
+  return c.out.add(rule, node.begin, node.end, std::move(message), std::string(pointer));
+}
+}  // namespace
+
+Diagnostic& FileContext::report(const RuleInfo& rule, std::string_view pointer,
+                                std::string message) const {
+  return report_node(*this, rule, pointer, std::move(message), false);
+}
+
+Diagnostic& FileContext::report_key(const RuleInfo& rule, std::string_view pointer,
+                                    std::string message) const {
+  return report_node(*this, rule, pointer, std::move(message), true);
+}
+
+Diagnostic& RepositoryContext::report(std::size_t index, const RuleInfo& rule,
+                                      std::string message) const {
+  Diagnostic d;
+  d.file = files[index].display_path;
+  d.severity = rule.severity;
+  d.code = std::string(rule.code);
+  d.rule = std::string(rule.name);
+  d.message = std::move(message);
+  out.push_back(std::move(d));
+  return out.back();
+}
+
+}  // namespace aic

@@ -1,0 +1,73 @@
+#pragma once
+// The rule interfaces. A per-file Rule sees one parsed file; a RepositoryRule sees the summaries
+// of every file in the run (plus siblings loaded from disk for context). Both report
+// Diagnostics, never throw about input.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/file_diagnostics.h"
+#include "core/json_document.h"
+#include "core/rule_info.h"
+#include "engine/lint_data.h"
+#include "engine/file_kind.h"
+
+namespace aic {
+
+// What a per-file rule sees.
+struct FileContext {
+  const SourceFile& source;
+  const JsonDocument& doc;
+  FileDiagnostics& out;
+  FileKind kind;
+  const LintData& data;
+  std::string_view path;  // file-system path (for loading siblings); source.path() is for display
+
+  // A finding at the value of `pointer`; if the value is missing, at the nearest existing
+  // ancestor's opening bracket (a missing key is reported at its parent object).
+  Diagnostic& report(const RuleInfo& rule, std::string_view pointer, std::string message) const;
+  // A finding at the key of `pointer` (falls back like report()).
+  Diagnostic& report_key(const RuleInfo& rule, std::string_view pointer, std::string message) const;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const FileContext& context) const = 0;
+};
+
+// One file of the run, as repository rules see it (the file's text is no longer in memory).
+struct FileSummary {
+  std::string path;          // file-system path
+  std::string display_path;  // as reported
+  std::string name;          // file name
+  std::string directory;     // lexically normalized parent directory
+  FileKind kind = FileKind::other;
+  bool reported = true;      // false for siblings loaded only for context
+  bool parsed = false;       // JSON read without syntax error and top level is an object
+  std::string content_hash;  // of the raw bytes
+  std::uint64_t size = 0;
+  std::string architecture;  // architectures[0] if a string
+  std::string model_type;
+  std::string quant_algo;        // normalized, lower-case; empty if none declared
+  std::string kv_cache_quant_algo;
+};
+
+struct RepositoryContext {
+  const std::vector<FileSummary>& files;
+  const LintData& data;
+  std::vector<Diagnostic>& out;
+
+  // A whole-file finding (no line and column) on files[index].
+  Diagnostic& report(std::size_t index, const RuleInfo& rule, std::string message) const;
+};
+
+class RepositoryRule {
+ public:
+  virtual ~RepositoryRule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void check(const RepositoryContext& context) const = 0;
+};
+
+}  // namespace aic

@@ -1,0 +1,214 @@
+#include "core/json_document.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_support.h"
+
+namespace aic {
+namespace {
+
+using testing::Parsed;
+
+TEST(JsonDocument, IndexesNestedObjectsAndArrays) {
+  Parsed p("{\n  \"a\": {\"b\": [10, 20, {\"c\": true}]},\n  \"d\": null\n}\n");
+  ASSERT_TRUE(p.doc.has_root());
+  EXPECT_TRUE(p.out.diagnostics().empty());
+  auto c = p.doc.find("/a/b/2/c");
+  ASSERT_NE(c, JsonDocument::kNone);
+  Location at = p.source.location(p.doc.node(c).begin);
+  EXPECT_EQ(at.line, 2u);
+  EXPECT_EQ(at.column, 29u);
+  EXPECT_EQ(p.source.text().substr(p.doc.node(c).begin, 4), "true");
+  auto twenty = p.doc.find("/a/b/1");
+  ASSERT_NE(twenty, JsonDocument::kNone);
+  EXPECT_EQ(p.source.text().substr(p.doc.node(twenty).begin, p.doc.node(twenty).end - p.doc.node(twenty).begin), "20");
+  auto d = p.doc.find("/d");
+  ASSERT_NE(d, JsonDocument::kNone);
+  EXPECT_EQ(p.source.location(p.doc.node(d).key_begin).line, 3u);
+  EXPECT_EQ(p.source.location(p.doc.node(d).key_begin).column, 3u);
+  EXPECT_EQ(p.doc.pointer_of(c), "/a/b/2/c");
+}
+
+TEST(JsonDocument, ObjectSpanCoversBraces) {
+  Parsed p("{\"a\": {\"x\": 1}}");
+  auto a = p.doc.find("/a");
+  ASSERT_NE(a, JsonDocument::kNone);
+  EXPECT_EQ(p.source.text().substr(p.doc.node(a).begin, p.doc.node(a).end - p.doc.node(a).begin), "{\"x\": 1}");
+}
+
+TEST(JsonDocument, EscapedPointerTokens) {
+  Parsed p(R"({"a/b": {"m~n": 1}})");
+  auto n = p.doc.find("/a~1b/m~0n");
+  ASSERT_NE(n, JsonDocument::kNone);
+  EXPECT_EQ(p.doc.pointer_of(n), "/a~1b/m~0n");
+  EXPECT_EQ(split_pointer("/a~1b/m~0n"), (std::vector<std::string>{"a/b", "m~n"}));
+  EXPECT_EQ(escape_pointer_token("~/"), "~0~1");
+}
+
+TEST(JsonDocument, MissingPointerFallsBackToNearestAncestor) {
+  Parsed p("{\n  \"text_config\": {\n    \"x\": 1\n  }\n}");
+  EXPECT_EQ(p.doc.find("/text_config/hidden_size"), JsonDocument::kNone);
+  auto n = p.doc.nearest("/text_config/hidden_size");
+  EXPECT_EQ(p.doc.pointer_of(n), "/text_config");
+  EXPECT_EQ(p.doc.pointer_of(p.doc.nearest("/nope/deeper")), "");
+}
+
+TEST(JsonDocument, CrlfLinesAndMultibyteColumns) {
+  Parsed p("{\r\n  \"name\": \"h\xC3\xA9llo\",\r\n  \"x\": 1\r\n}");
+  auto x = p.doc.find("/x");
+  ASSERT_NE(x, JsonDocument::kNone);
+  EXPECT_EQ(p.source.location(p.doc.node(x).begin).line, 3u);
+  EXPECT_EQ(p.source.location(p.doc.node(x).begin).column, 8u);
+  Parsed q("{\"\xE4\xB8\xAD\xE6\x96\x87\": 7}");  // two CJK characters, 3 bytes each
+  auto v = q.doc.find("/\xE4\xB8\xAD\xE6\x96\x87");
+  ASSERT_NE(v, JsonDocument::kNone);
+  EXPECT_EQ(q.source.location(q.doc.node(v).begin).column, 8u);  // {"中文": 7 counts code points
+}
+
+TEST(JsonDocument, SyntaxErrorHasPosition) {
+  Parsed p("{\n  \"a\": 1\n  \"b\": 2\n}");
+  auto errors = p.with_code("AIC101");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].begin.line, 3u);
+  EXPECT_EQ(errors[0].begin.column, 3u);
+  EXPECT_NE(errors[0].message.find("comma"), std::string::npos);
+  EXPECT_FALSE(p.doc.has_root());
+}
+
+TEST(JsonDocument, UnexpectedEndOfFile) {
+  Parsed p("{\"a\": [1, 2");
+  auto errors = p.with_code("AIC101");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("end of file"), std::string::npos);
+}
+
+TEST(JsonDocument, CommentsAreReportedAndParsingGoesOn) {
+  Parsed p("{\n  \"a\": 1, // the layers\n  /* block */ \"b\": 2\n}");
+  auto comments = p.with_code("AIC102");
+  ASSERT_EQ(comments.size(), 2u);
+  EXPECT_EQ(comments[0].begin.line, 2u);
+  EXPECT_EQ(comments[0].begin.column, 11u);
+  EXPECT_EQ(comments[1].begin.line, 3u);
+  EXPECT_EQ(comments[1].begin.column, 3u);
+  ASSERT_TRUE(p.doc.has_root());
+  EXPECT_NE(p.doc.find("/b"), JsonDocument::kNone);
+  EXPECT_EQ(p.source.location(p.doc.node(p.doc.find("/b")).key_begin).column, 15u);
+}
+
+TEST(JsonDocument, TrailingCommas) {
+  Parsed p("{\"a\": [1, 2,],\n \"b\": 1,\n}");
+  auto commas = p.with_code("AIC103");
+  ASSERT_EQ(commas.size(), 2u);
+  EXPECT_EQ(commas[0].begin.line, 1u);
+  EXPECT_EQ(commas[0].begin.column, 12u);
+  EXPECT_EQ(commas[1].begin.line, 2u);
+  EXPECT_EQ(commas[1].begin.column, 8u);
+}
+
+TEST(JsonDocument, DuplicateKeysKeepTheLastValueAndPointToBoth) {
+  Parsed p("{\n  \"n\": 36,\n  \"m\": {\"k\": 1, \"k\": 2},\n  \"n\": 28\n}");
+  auto dups = p.with_code("AIC104");
+  ASSERT_EQ(dups.size(), 2u);
+  std::sort(dups.begin(), dups.end(), diagnostic_less);
+  // Sorted by position of the later key.
+  EXPECT_EQ(dups[0].begin.line, 3u);
+  EXPECT_EQ(dups[1].begin.line, 4u);
+  ASSERT_EQ(dups[1].notes.size(), 2u);
+  EXPECT_EQ(dups[1].notes[0].location.line, 2u);
+  EXPECT_EQ(p.doc.root()["n"].GetInt(), 28);
+  EXPECT_EQ(p.doc.root()["m"]["k"].GetInt(), 2);
+  EXPECT_EQ(p.doc.root().MemberCount(), 2u);
+  EXPECT_EQ(p.doc.root()["m"].MemberCount(), 1u);
+  auto n = p.doc.find("/n");
+  EXPECT_EQ(p.source.location(p.doc.node(n).begin).line, 4u);
+}
+
+TEST(JsonDocument, ByteOrderMark) {
+  Parsed p("\xEF\xBB\xBF{\"a\": 1}");
+  ASSERT_EQ(p.with_code("AIC105").size(), 1u);
+  ASSERT_TRUE(p.doc.has_root());
+  EXPECT_EQ(p.source.location(p.doc.node(p.doc.find("/a")).begin).column, 8u);
+}
+
+TEST(JsonDocument, InvalidUtf8) {
+  Parsed p("{\"a\": \"x\xFFy\"}");
+  auto bad = p.with_code("AIC106");
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].begin.column, 9u);
+  EXPECT_NE(bad[0].message.find("0xFF"), std::string::npos);
+  Parsed surrogate("{\"a\": \"\xED\xA0\x80\"}");
+  EXPECT_EQ(surrogate.with_code("AIC106").size(), 1u);
+  Parsed overlong("{\"a\": \"\xC0\xAF\"}");
+  EXPECT_EQ(overlong.with_code("AIC106").size(), 1u);
+}
+
+TEST(JsonDocument, EmptyAndBlankFiles) {
+  EXPECT_EQ(Parsed("").with_code("AIC107").size(), 1u);
+  EXPECT_EQ(Parsed(" \n\t\r\n").with_code("AIC107").size(), 1u);
+}
+
+TEST(JsonDocument, TopLevelNotObject) {
+  Parsed p("[1, 2]");
+  ASSERT_EQ(p.with_code("AIC108").size(), 1u);
+  EXPECT_TRUE(p.doc.has_root());
+}
+
+TEST(JsonDocument, InfinityAndNanBecomeNullWithWarning) {
+  Parsed p("{\"limit\": [0.0, Infinity], \"x\": NaN}");
+  auto w = p.with_code("AIC109");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0].begin.column, 17u);
+  EXPECT_EQ(w[0].pointer, "/limit/1");
+  EXPECT_EQ(w[0].severity, Severity::warning);
+  EXPECT_TRUE(p.doc.root()["limit"][1].IsNull());
+  EXPECT_TRUE(p.doc.root()["x"].IsNull());
+}
+
+TEST(JsonDocument, NegativeInfinityIsAnError) {
+  Parsed p("{\"a\": -Infinity}");
+  auto e = p.with_code("AIC110");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].severity, Severity::error);
+  EXPECT_EQ(e[0].begin.column, 7u);
+  EXPECT_EQ(e[0].end.column, 16u);
+}
+
+TEST(JsonDocument, InfIsNotJson) {
+  Parsed p("{\"a\": Inf}");
+  EXPECT_EQ(p.with_code("AIC101").size(), 1u);
+}
+
+TEST(JsonDocument, InfinityWordInsideStrings) {
+  Parsed p(R"({"note": "NaN handling", "Infinity": 1, "ok": "NaNo xInfinity Infinity_"})");
+  auto w = p.with_code("AIC111");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_EQ(w[0].begin.column, 11u);
+  EXPECT_EQ(w[1].begin.column, 27u);
+}
+
+TEST(JsonDocument, DepthLimit) {
+  std::string deep(200, '[');
+  deep += std::string(200, ']');
+  Parsed p(deep, ParseOptions{64});
+  EXPECT_EQ(p.with_code("AIC112").size(), 1u);
+  EXPECT_TRUE(p.with_code("AIC101").empty());
+  EXPECT_FALSE(p.doc.has_root());
+}
+
+TEST(JsonDocument, MillionLevelsDoNotOverflowTheStack) {
+  std::string deep(1000000, '[');
+  Parsed p(deep);
+  EXPECT_EQ(p.with_code("AIC112").size(), 1u);
+}
+
+TEST(JsonDocument, NulByteIsAnError) {
+  Parsed p(std::string("{\"a\": 1\0}", 9));
+  auto e = p.with_code("AIC101");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("NUL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aic
