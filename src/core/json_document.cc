@@ -317,14 +317,14 @@ constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kPa
 std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text,
                                  std::size_t offset) {
   if (offset < text.size() && text[offset] == '\0') return "unexpected NUL byte";
-  if (offset >= text.size() && code != rapidjson::kParseErrorDocumentRootNotSingular)
-    return std::string("unexpected end of file: ") + rapidjson::GetParseError_En(code);
+  // RapidJSON's English messages, as a clause: "missing a comma or '}' after an object member".
   std::string message = rapidjson::GetParseError_En(code);
   if (!message.empty() && message.back() == '.') message.pop_back();
-  if (offset < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[offset]);
-    if (c >= 0x20 && c < 0x7F) message += std::string(", found '") + static_cast<char>(c) + "'";
-  }
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  if (offset >= text.size() && code != rapidjson::kParseErrorDocumentRootNotSingular)
+    return "unexpected end of file: " + message;
+  unsigned char c = static_cast<unsigned char>(text[offset]);
+  if (c >= 0x20 && c < 0x7F) message += std::string(", found '") + static_cast<char>(c) + "'";
   return message;
 }
 
@@ -430,6 +430,7 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
   if (reader.HasParseError()) {
     if (!handler.depth_exceeded()) {
       std::size_t offset = base + reader.GetErrorOffset();
+      handler.finish_trailing_text(offset);  // comments before the error are findings too
       auto& d = diagnostics.add(json_rules::kSyntax, offset, offset + 1,
                                 describe_parse_error(reader.GetParseErrorCode(), text, offset));
       FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");

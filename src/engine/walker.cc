@@ -15,7 +15,11 @@ namespace fs = std::filesystem;
 
 namespace aic {
 
-std::string display_path(const std::string& path) { return make_printable(path); }
+std::string display_path(const std::string& path) {
+  std::string_view shown = path;
+  while (shown.size() > 2 && shown.substr(0, 2) == "./") shown.remove_prefix(2);
+  return make_printable(shown);
+}
 
 namespace {
 
