@@ -1,9 +1,14 @@
 #include "engine/lint_data_loader.h"
 
+#include "registry/architecture_registry.h"
+
 namespace aic {
 
-LintData load_lint_data(const DataSources& /*sources*/) {
+LintData load_lint_data(const DataSources& sources) {
   LintData data;
+  data.registry = std::make_shared<const ArchitectureRegistry>(
+      sources.registry_file.empty() ? ArchitectureRegistry::load_embedded()
+                                    : ArchitectureRegistry::load_file(sources.registry_file));
   return data;
 }
 
