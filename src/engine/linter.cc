@@ -67,7 +67,7 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
   JsonDocument doc = JsonDocument::parse(source, out, options.parse);
   if (doc.has_root() && doc.root().IsObject()) {
     summary.parsed = true;
-    summarize_document(doc.root(), summary);
+    summarize_document(doc, source, summary);
     FileContext context{source, doc, out, summary.kind, data, summary.path};
     for (const Rule* rule : file_rules()) rule->check(context);
   }

@@ -3,7 +3,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/json_document.h"
 #include "core/rapidjson.h"
+#include "core/source_file.h"
 #include "rules/rule.h"
 
 namespace aic {
@@ -11,7 +13,13 @@ namespace aic {
 // A stable digest of the raw bytes (FNV-1a 64, hex): equal content <=> equal hash, in practice.
 std::string content_hash(std::string_view bytes);
 
-// Fills architecture, model_type and declared quantization from a parsed top-level object.
-void summarize_document(const rapidjson::Value& root, FileSummary& summary);
+// Fills architecture, model_type, _name_or_path and declared quantization (with the positions
+// repository rules report at) from a parsed document whose top level is an object.
+void summarize_document(const JsonDocument& doc, const SourceFile& source, FileSummary& summary);
+
+// aiconfigurator's normalizations: lower-case, aliases folded (w4a16_mxfp4 -> mxfp4,
+// mixed-precision -> mixed_precision); KV: fp8/e4m3/e5m2 -> fp8, fp16/float16/bf16 -> bfloat16.
+std::string normalize_quant_algo(std::string_view value);
+std::string normalize_kv_cache_algo(std::string_view value);
 
 }  // namespace aic

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/json_rules.h"
+#include "rules/file_set_rules.h"
 
 namespace aic {
 
@@ -15,6 +16,12 @@ const std::vector<const Rule*>& file_rules() {
 
 const std::vector<const RepositoryRule*>& repository_rules() {
   static const std::vector<const RepositoryRule*> rules = {
+      &file_set_rules::filename_convention(),
+      &file_set_rules::orphan_side_car(),
+      &file_set_rules::case_collision(),
+      &file_set_rules::identity(),
+      &file_set_rules::duplicate_content(),
+      &file_set_rules::side_car_consistency(),
   };
   return rules;
 }

@@ -38,4 +38,17 @@ Diagnostic& RepositoryContext::report(std::size_t index, const RuleInfo& rule,
   return out.back();
 }
 
+Diagnostic& RepositoryContext::report_at(std::size_t index, const Anchor& at,
+                                         const RuleInfo& rule, std::string message) const {
+  Diagnostic& d = report(index, rule, std::move(message));
+  d.pointer = at.pointer;
+  if (at.known()) {
+    d.begin = at.begin;
+    d.end = at.end;
+    d.snippet = at.snippet;
+    d.snippet_column = at.snippet_column;
+  }
+  return d;
+}
+
 }  // namespace aic

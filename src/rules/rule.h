@@ -37,6 +37,16 @@ class Rule {
   virtual void check(const FileContext& context) const = 0;
 };
 
+// A value's position, captured during the per-file pass so that a repository rule can still
+// report at it (with its code frame) once the file's text is gone.
+struct Anchor {
+  std::string pointer;
+  Location begin, end;
+  std::string snippet;
+  std::size_t snippet_column = 1;
+  bool known() const { return begin.known(); }
+};
+
 // One file of the run, as repository rules see it (the file's text is no longer in memory).
 struct FileSummary {
   std::string path;          // file-system path
@@ -50,8 +60,22 @@ struct FileSummary {
   std::uint64_t size = 0;
   std::string architecture;  // architectures[0] if a string
   std::string model_type;
-  std::string quant_algo;        // normalized, lower-case; empty if none declared
+  // Declared quantization, normalized as aiconfigurator does (lower-case, aliases folded,
+  // fp8 + weight_block_size -> fp8_block; KV: e4m3/e5m2 -> fp8, fp16/bf16... -> bfloat16).
+  // Config: its quantization_config (top level, else text_config's). Side-car: `quantization`.
+  // Empty if none declared.
+  std::string quant_algo;
   std::string kv_cache_quant_algo;
+  bool has_quant_section = false;  // quantization_config (config) / quantization (side-car) object
+  bool quant_algo_null = false;    // side-car: quant_algo present and null
+  bool quant_excludes = false;     // a non-empty exclude_modules / ignore / modules_to_not_convert
+  Anchor root_at;                  // the top-level object
+  Anchor architecture_at;          // architectures[0]
+  Anchor quant_at;                 // the quantization_config / quantization object
+  Anchor quant_algo_at;            // the value the algorithm was read from
+  Anchor kv_cache_quant_algo_at;   // the value the KV-cache algorithm was read from
+  std::string name_or_path;        // _name_or_path (top level, else text_config's), if a string
+  Anchor name_or_path_at;
 };
 
 struct RepositoryContext {
@@ -61,6 +85,9 @@ struct RepositoryContext {
 
   // A whole-file finding (no line and column) on files[index].
   Diagnostic& report(std::size_t index, const RuleInfo& rule, std::string message) const;
+  // A finding at a position captured in files[index] (whole-file if the anchor is unknown).
+  Diagnostic& report_at(std::size_t index, const Anchor& at, const RuleInfo& rule,
+                        std::string message) const;
 };
 
 class RepositoryRule {

@@ -1,0 +1,102 @@
+// AIC405 duplicate-content: byte-identical configs under two ids.
+#include <map>
+#include <tuple>
+
+#include "rules/file_set_rules.h"
+
+namespace aic::file_set_rules {
+
+namespace {
+
+constexpr RuleInfo kInfo{
+    "AIC405", "duplicate-content", Severity::info,
+    "byte-identical configs under two ids (warning when only a quantization suffix tells them apart)",
+    R"(What it checks
+  Configs in one directory whose bytes are identical. Siblings of the files named on the
+  command line are read from disk, so a hook passing one changed file still finds its twin.
+  * info: the two ids name each other. This can be legitimate: two variants sharing one config
+    (Qwen3-VL-32B Thinking and Instruct), or variants told apart by their side-cars
+    (Nemotron-3-Ultra BF16, FP8 and NVFP4).
+  * warning: the two ids differ only by a quantization suffix (X and X-FP8, X-FP8 and X-NVFP4)
+    and nothing tells their quantization apart (no side-car, or side-cars declaring the same
+    algorithm): one of the two then declares the wrong precision.
+
+Why
+  Copying a config to a new id and forgetting to replace it is the most frequent mistake in the
+  history of model_configs: a BF16 id once held the FP8 file.
+
+Example
+  Qwen--Qwen3-32B_config.json and Qwen--Qwen3-32B-FP8_config.json, byte-identical, no side-car.
+
+Fix
+  Replace the copy with the variant's own config.json (for a ModelOpt checkpoint, add its
+  hf_quant_config.json side-car). If the two models really share one config, leave it: the info
+  note is only a note.)"};
+
+class DuplicateContent : public RepositoryRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(const RepositoryContext& c) const override {
+    auto side_cars = index_by_id(c.files, FileKind::side_car);
+    auto quant_of = [&](std::size_t i, const std::string& id) {
+      auto sc = side_cars.find({c.files[i].directory, id});
+      const FileSummary* s = sc == side_cars.end() ? nullptr : &c.files[sc->second];
+      std::string kv = s && !s->kv_cache_quant_algo.empty() ? s->kv_cache_quant_algo
+                                                            : c.files[i].kv_cache_quant_algo;
+      return effective_quant_algo(c.files[i], s) + "/" + kv;
+    };
+    std::map<std::tuple<std::string, std::string, std::uint64_t>, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < c.files.size(); ++i) {
+      const FileSummary& f = c.files[i];
+      if (f.kind != FileKind::config || f.content_hash.empty() || f.size == 0) continue;
+      groups[{f.directory, f.content_hash, f.size}].push_back(i);
+    }
+    for (const auto& [key, members] : groups) {
+      if (members.size() < 2) continue;
+      for (std::size_t i : members) {
+        if (!c.files[i].reported) continue;
+        std::string id = *model_id::of_file_name(c.files[i].name);
+        auto parts = model_id::split(id);
+        std::string twins, suspects;
+        for (std::size_t j : members) {
+          if (j == i) continue;
+          std::string other = *model_id::of_file_name(c.files[j].name);
+          twins += (twins.empty() ? "'" : ", '") + c.files[j].name + "'";
+          auto other_parts = model_id::split(other);
+          if (!parts || !other_parts) continue;
+          bool suffix_only =
+              model_id::without_quant_tokens(parts->model) ==
+                  model_id::without_quant_tokens(other_parts->model) &&
+              model_id::quant_tokens(parts->model) != model_id::quant_tokens(other_parts->model);
+          if (suffix_only && quant_of(i, id) == quant_of(j, other))
+            suspects += (suspects.empty() ? "'" : ", '") + other + "'";
+        }
+        if (suspects.empty()) {
+          Diagnostic& d = c.report(
+              i, kInfo, "byte-identical to " + twins +
+                            ": fine if these models really share one config (or differ only by "
+                            "their side-cars), otherwise one of them is a copy");
+          FileDiagnostics::help(d, "if this is a copy, replace it with the model's own config.json");
+        } else {
+          Diagnostic& d = c.report(
+              i, kInfo,
+              "byte-identical to " + twins + ", and '" + id + "' differs from " + suspects +
+                  " only by a quantization suffix while nothing (no side-car) tells their "
+                  "quantization apart: one of them declares the wrong precision");
+          d.severity = Severity::warning;
+          FileDiagnostics::help(d, "replace the copy with the variant's own config.json (and its "
+                                   "hf_quant_config.json side-car for a ModelOpt checkpoint)");
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const RepositoryRule& duplicate_content() {
+  static const DuplicateContent rule;
+  return rule;
+}
+
+}  // namespace aic::file_set_rules

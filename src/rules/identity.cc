@@ -1,0 +1,158 @@
+// AIC404 identity: the file holds the model its name says (the most common real mistake in
+// model_configs' history was a file holding another model's or variant's content).
+//
+// A repository rule rather than a per-file one: the quantization check needs the side-car,
+// which the engine loads for us in hook mode; positions are captured into the summaries
+// during the per-file pass, so the findings still point at the value concerned.
+#include "rules/file_set_rules.h"
+
+namespace aic::file_set_rules {
+
+namespace {
+
+constexpr RuleInfo kInfo{
+    "AIC404", "identity", Severity::warning,
+    "the config is the model its file name says (id, architecture, quantization)",
+    R"(What it checks
+  Three signs that a config holds another model's (or variant's) content:
+  * `_name_or_path` (top level, else text_config's), when it is a HuggingFace id `org/model`,
+    names the file's id. A quantized re-export naming its base model (nvidia--X-FP8 with
+    `meta-llama/X`) is fine; a local path or an internal name is not compared.
+  * The architecture fits the model the id names: an id saying DeepSeek holding a Qwen3
+    architecture is a copy. A small, conservative table of id keywords (Qwen, DeepSeek, Kimi,
+    GLM, Llama, Mistral/Mixtral, Gemma, MiniMax, gpt-oss, MiMo, Step) and the architecture names
+    each family uses; ids naming no known family (Nemotron fine-tunes exist for many bases) and
+    architectures outside the table are not judged.
+  * The quantization fits the id: an id with a quantization suffix (-FP8, -NVFP4, -MXFP4,
+    -INT4, -AWQ, ...) whose config and side-car declare no quantization; a declared algorithm
+    that contradicts the suffix (an -FP8 id declaring nvfp4); a -BF16/-FP16 id that declares
+    quantization. An unsuffixed id that declares quantization is normal (DeepSeek-V3, Kimi-K2,
+    gpt-oss ship natively quantized).
+
+Why
+  aiconfigurator believes the file: a copied config sizes the model as another one, and a
+  missing or wrong quantization changes memory and latency estimates by 2x or more.
+
+Example
+  deepseek-ai--DeepSeek-V3.1_config.json with "architectures": ["Qwen3ForCausalLM"]
+  nvidia--Llama-3.1-8B-Instruct-FP8_config.json with no quantization_config and no side-car
+
+Fix
+  Replace the file with the model's own config.json (and its hf_quant_config.json side-car for
+  a ModelOpt checkpoint), or rename it after the model it really is.)"};
+
+bool compatible(const std::string& claim, const std::string& algo) {
+  if (algo == "mixed_precision" || algo == "compressed-tensors" || algo == "modelopt") return true;
+  if (claim == "fp8" || claim == "fp8_block") return algo == "fp8" || algo == "fp8_block";
+  if (claim == "nvfp4" || claim == "fp4") return algo == "nvfp4";
+  if (claim == "mxfp4") return algo == "mxfp4";
+  return true;  // other claims (int4, awq, mxfp8, ...): only their presence is checked
+}
+
+// `org/model` when `value` looks like a HuggingFace id (not a path, not an internal name).
+std::optional<model_id::Parts> hf_id(const std::string& value) {
+  std::size_t slash = value.find('/');
+  if (slash == std::string::npos || value.find('/', slash + 1) != std::string::npos) return {};
+  model_id::Parts p{value.substr(0, slash), value.substr(slash + 1)};
+  if (!model_id::part_problem(p.org).empty() || !model_id::part_problem(p.model).empty()) return {};
+  return p;
+}
+
+class Identity : public RepositoryRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(const RepositoryContext& c) const override {
+    auto side_cars = index_by_id(c.files, FileKind::side_car);
+    for (std::size_t i = 0; i < c.files.size(); ++i) {
+      const FileSummary& f = c.files[i];
+      if (!f.reported || f.kind != FileKind::config || !f.parsed) continue;
+      auto id = model_id::of_file_name(f.name);
+      auto parts = id ? model_id::split(*id) : std::nullopt;
+      if (!parts) continue;  // misnamed: AIC401's finding
+      const std::string hf = parts->org + "/" + parts->model;
+
+      if (auto named = hf_id(f.name_or_path)) {
+        bool same = model_id::to_lower(named->org + "/" + named->model) == model_id::to_lower(hf);
+        bool base = model_id::without_quant_tokens(named->model) ==
+                    model_id::without_quant_tokens(parts->model);
+        if (!same && !base) {
+          Diagnostic& d = c.report_at(
+              i, f.name_or_path_at, kInfo,
+              "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf +
+                  "': this looks like another model's config");
+          FileDiagnostics::help(d, "use '" + hf + "''s own config.json, or rename the file after '" +
+                                       f.name_or_path + "'");
+        }
+      }
+
+      std::string arch_family = model_id::family_of_architecture(f.architecture);
+      std::vector<std::string> named = model_id::families_named(parts->model);
+      if (!arch_family.empty() && !named.empty()) {
+        bool fits = false;
+        for (const auto& fam : named) fits = fits || model_id::architecture_fits(fam, f.architecture);
+        if (!fits) {
+          std::string names;
+          for (const auto& fam : named) names += (names.empty() ? "" : "/") + fam;
+          Diagnostic& d = c.report_at(
+              i, f.architecture_at, kInfo,
+              "the id '" + hf + "' names a " + names + " model, but the architecture is '" +
+                  f.architecture + "' (" + arch_family +
+                  "): this looks like a copy of another model's config");
+          FileDiagnostics::help(d, "use '" + hf + "''s own config.json");
+        }
+      }
+
+      auto sc = side_cars.find({f.directory, *id});
+      const FileSummary* side_car = sc == side_cars.end() ? nullptr : &c.files[sc->second];
+      std::string algo = effective_quant_algo(f, side_car);
+      std::vector<std::string> tokens = model_id::quant_tokens(parts->model);
+      std::vector<std::string> claims;
+      bool unquantized_claim = false;
+      for (const auto& t : tokens) {
+        if (t == "bf16" || t == "fp16") unquantized_claim = true;
+        else claims.push_back(t);
+      }
+      std::string declared_by = side_car && !side_car->quant_algo.empty()
+                                    ? "its side-car '" + side_car->name + "'"
+                                    : "its quantization_config";
+      const Anchor& at = !f.quant_algo_at.pointer.empty() ? f.quant_algo_at : f.root_at;
+      if (!claims.empty() && algo.empty()) {
+        Anchor missing = f.root_at;
+        missing.pointer = "/quantization_config";
+        Diagnostic& d = c.report_at(
+            i, f.quant_at.known() ? f.quant_at : missing, kInfo,
+            "the id says " + claims.front() + " ('" + parts->model +
+                "') but neither the config's quantization_config nor a side-car declares a "
+                "quantization: aiconfigurator models it unquantized (16-bit weights)");
+        FileDiagnostics::help(d, "add the checkpoint's quantization_config (or its "
+                                 "hf_quant_config.json side-car), or, if this is the unquantized "
+                                 "model, use the unsuffixed id's config");
+      } else if (!claims.empty()) {
+        bool any = false;
+        for (const auto& claim : claims) any = any || compatible(claim, algo);
+        if (!any) {
+          Diagnostic& d = c.report_at(
+              i, at, kInfo,
+              "the id says " + claims.front() + " ('" + parts->model + "') but " + declared_by +
+                  " declares " + algo + ": one of them belongs to another variant");
+          FileDiagnostics::help(d, "use the " + claims.front() + " checkpoint's own config and side-car");
+        }
+      } else if (unquantized_claim && !algo.empty()) {
+        Diagnostic& d = c.report_at(
+            i, at, kInfo,
+            "the id says 16-bit ('" + parts->model + "') but " + declared_by + " declares " + algo +
+                ": this looks like a quantized variant's file");
+        FileDiagnostics::help(d, "use the 16-bit checkpoint's own config.json (no quantization)");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const RepositoryRule& identity() {
+  static const Identity rule;
+  return rule;
+}
+
+}  // namespace aic::file_set_rules

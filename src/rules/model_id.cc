@@ -1,0 +1,172 @@
+#include "rules/model_id.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace aic::model_id {
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<std::string> of_file_name(std::string_view name) {
+  for (std::string_view suffix : {kSideCarSuffix, kConfigSuffix})
+    if (name.size() > suffix.size() && name.ends_with(suffix))
+      return std::string(name.substr(0, name.size() - suffix.size()));
+  return std::nullopt;
+}
+
+std::optional<Parts> split(std::string_view id) {
+  std::size_t sep = id.find("--");
+  if (sep == std::string_view::npos) return std::nullopt;
+  return Parts{std::string(id.substr(0, sep)), std::string(id.substr(sep + 2))};
+}
+
+std::string part_problem(std::string_view part) {
+  if (part.empty()) return "is empty";
+  for (char c : part) {
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    if (!ok) {
+      std::string shown = std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x??";
+      return "contains '" + shown + "' (only letters, digits, '-', '_' and '.' are allowed)";
+    }
+  }
+  if (part.front() == '-' || part.front() == '.') return "starts with '" + std::string(1, part.front()) + "'";
+  if (part.back() == '-' || part.back() == '.') return "ends with '" + std::string(1, part.back()) + "'";
+  if (part.find("--") != std::string_view::npos) return "contains '--'";
+  if (part.find("..") != std::string_view::npos) return "contains '..'";
+  if (part.size() > kMaxPartLength)
+    return "is " + std::to_string(part.size()) + " characters long (at most " +
+           std::to_string(kMaxPartLength) + ")";
+  return {};
+}
+
+std::string quant_token(std::string_view token) {
+  static const std::vector<std::string> claims = {
+      "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",
+      "w8a8",  "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb", "4bit", "8bit"};
+  std::string t = to_lower(token);
+  return std::find(claims.begin(), claims.end(), t) != claims.end() ? t : std::string();
+}
+
+namespace {
+std::vector<std::string_view> tokens(std::string_view model) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= model.size()) {
+    std::size_t end = model.find('-', start);
+    if (end == std::string_view::npos) end = model.size();
+    out.push_back(model.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// Words that only qualify a quantization token (Qwen3-32B-FP8-Static-PerTensor).
+bool quant_qualifier(std::string_view token) {
+  static const std::vector<std::string> words = {"static", "dynamic", "pertensor", "per-tensor",
+                                                 "block", "blockwise", "kv"};
+  std::string t = to_lower(token);
+  return std::find(words.begin(), words.end(), t) != words.end();
+}
+}  // namespace
+
+std::vector<std::string> quant_tokens(std::string_view model) {
+  std::vector<std::string> out;
+  for (std::string_view t : tokens(model))
+    if (std::string q = quant_token(t); !q.empty()) out.push_back(q);
+  return out;
+}
+
+std::string without_quant_tokens(std::string_view model) {
+  std::string out;
+  bool after_quant = false;
+  for (std::string_view t : tokens(model)) {
+    if (!quant_token(t).empty()) {
+      after_quant = true;
+      continue;
+    }
+    if (after_quant && quant_qualifier(t)) continue;
+    after_quant = false;
+    if (!out.empty()) out += '-';
+    out += to_lower(t);
+  }
+  return out;
+}
+
+namespace {
+// Keyword of an id (the start of a '-'-separated token of the model name) -> family, and the
+// architecture-name prefixes that family uses. Conservative: only families whose models keep
+// their architecture (a fine-tune named "Nemotron" can be any base, so Nemotron is not here).
+struct Family {
+  std::string_view keyword;
+  std::string_view family;
+  std::vector<std::string_view> architecture_prefixes;
+};
+const std::vector<Family>& families() {
+  static const std::vector<Family> table = {
+      {"qwen", "qwen", {"qwen"}},
+      {"deepseek", "deepseek", {"deepseek"}},
+      {"kimi", "kimi", {"kimi", "deepseekv3"}},  // Kimi-K2 ships DeepseekV3ForCausalLM
+      {"glm", "glm", {"glm"}},
+      {"llama", "llama", {"llama"}},
+      {"mixtral", "mistral", {"mixtral", "mistral"}},
+      {"mistral", "mistral", {"mistral", "mixtral"}},
+      {"gemma", "gemma", {"gemma"}},
+      {"minimax", "minimax", {"minimax"}},
+      {"gpt", "gpt-oss", {"gptoss"}},
+      {"mimo", "mimo", {"mimo"}},
+      {"step", "step", {"step"}},
+  };
+  return table;
+}
+}  // namespace
+
+std::vector<std::string> families_named(std::string_view model) {
+  std::vector<std::string> out;
+  for (std::string_view t : tokens(model)) {
+    std::string token = to_lower(t);
+    for (const Family& f : families())
+      if (token.starts_with(f.keyword) &&
+          std::find(out.begin(), out.end(), f.family) == out.end())
+        out.emplace_back(f.family);
+  }
+  return out;
+}
+
+std::string family_of_architecture(std::string_view architecture) {
+  std::string a = to_lower(architecture);
+  // Longest prefix wins (deepseekv3 is shared with Kimi: it is DeepSeek's architecture).
+  for (const Family& f : families())
+    for (std::string_view p : f.architecture_prefixes)
+      if (a.starts_with(p) && p == f.keyword) return std::string(f.family);
+  if (a.starts_with("gptoss")) return "gpt-oss";
+  return {};
+}
+
+bool architecture_fits(std::string_view family, std::string_view architecture) {
+  std::string a = to_lower(architecture);
+  for (const Family& f : families())
+    if (f.family == family)
+      for (std::string_view p : f.architecture_prefixes)
+        if (a.starts_with(p)) return true;
+  return false;
+}
+
+std::string usual_org(std::string_view model) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> orgs = {
+      {"qwen", "Qwen"},           {"deepseek", "deepseek-ai"}, {"meta-llama", "meta-llama"},
+      {"llama", "meta-llama"},    {"mixtral", "mistralai"},    {"mistral", "mistralai"},
+      {"gemma", "google"},        {"kimi", "moonshotai"},      {"glm", "zai-org"},
+      {"minimax", "MiniMaxAI"},   {"gpt-oss", "openai"},       {"mimo", "XiaomiMiMo"},
+      {"step", "stepfun-ai"},     {"nemotron", "nvidia"},      {"nvidia-nemotron", "nvidia"},
+  };
+  std::string m = to_lower(model);
+  for (const auto& [prefix, org] : orgs)
+    if (m.starts_with(prefix)) return std::string(org);
+  return {};
+}
+
+}  // namespace aic::model_id

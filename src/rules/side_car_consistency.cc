@@ -1,0 +1,129 @@
+// AIC406 side-car-consistency: a side-car and its config's quantization_config agree.
+//
+// A repository rule: it compares two files. Positions in both are captured into the summaries
+// during the per-file pass. Unsupported algorithm names are the schema stage's finding (the
+// schemas enumerate what the consumer accepts), so they are not reported again here.
+#include "rules/file_set_rules.h"
+
+namespace aic::file_set_rules {
+
+namespace {
+
+constexpr RuleInfo kInfo{
+    "AIC406", "side-car-consistency", Severity::warning,
+    "a side-car declares a quantization, consistent with its config's quantization_config",
+    R"(What it checks
+  For every `<org>--<model>_hf_quant_config.json`:
+  * `quantization.quant_algo` is not null: a null algorithm declares no quantization (the
+    consumer falls back to the config's quantization_config, or to none).
+  * Its `quant_algo` and the config's quantization_config algorithm (`quant_algo`, else
+    `quant_method`) agree (fp8 and block fp8 count as one).
+  * Its `kv_cache_quant_algo` and the config's KV-cache scheme (`kv_cache_quant_algo`,
+    `kv_cache_scheme`, ...) agree, and a side-car KV scheme is not added to a config that
+    declares its quantization but no KV-cache quantization.
+  * An NVFP4 side-car lists the modules kept unquantized (`exclude_modules`, or the config's
+    `ignore`/`exclude_modules`): without them, attention is modelled as NVFP4.
+  The finding is on the side-car; when a hook passes only the config, on the config.
+
+Why
+  The side-car's quant_algo and kv_cache_quant_algo silently win over the config. Real mistakes:
+  an FP8 side-car made by editing the NVFP4 one; a side-car saying KV FP8 while the config has no
+  KV scheme; a side-car with quant_algo null; an NVFP4 side-car without exclude_modules, so the
+  attention layers were estimated at 4 bits.
+
+Example
+  side-car: "quantization": {"quant_algo": "NVFP4", "kv_cache_quant_algo": "FP8"}
+  config:   "quantization_config": {"quant_method": "fp8", "weight_block_size": [128, 128]}
+
+Fix
+  Take both files from the same checkpoint (its config.json and hf_quant_config.json), unmodified.
+  For a trimmed side-car, keep `exclude_modules`.)"};
+
+bool same_algo(const std::string& a, const std::string& b) {
+  auto fold = [](const std::string& s) { return s == "fp8_block" ? std::string("fp8") : s; };
+  return fold(a) == fold(b);
+}
+
+class SideCarConsistency : public RepositoryRule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+  void check(const RepositoryContext& c) const override {
+    auto configs = index_by_id(c.files, FileKind::config);
+    for (std::size_t s = 0; s < c.files.size(); ++s) {
+      const FileSummary& sc = c.files[s];
+      if (sc.kind != FileKind::side_car || !sc.parsed) continue;
+      auto it = configs.find({sc.directory, *model_id::of_file_name(sc.name)});
+      const FileSummary* config = it == configs.end() ? nullptr : &c.files[it->second];
+      if (config && !config->parsed) config = nullptr;
+      // Where a finding about the pair goes: the side-car, else the config (hook mode).
+      auto report_pair = [&](const Anchor& side_car_at, const Anchor& config_at,
+                             std::string message) -> Diagnostic* {
+        if (sc.reported) return &c.report_at(s, side_car_at, kInfo, std::move(message));
+        if (config && config->reported)
+          return &c.report_at(it->second, config_at, kInfo, std::move(message));
+        return nullptr;
+      };
+
+      if (sc.quant_algo_null && sc.reported) {
+        std::string fallback = config && !config->quant_algo.empty()
+                                   ? "the config's quantization_config (" + config->quant_algo + ")"
+                                   : "no quantization at all";
+        Diagnostic& d = c.report_at(
+            s, sc.quant_algo_at, kInfo,
+            "quant_algo is null: this side-car declares no quantization, so aiconfigurator "
+            "falls back to " + fallback);
+        FileDiagnostics::help(d, "write the checkpoint's algorithm (e.g. \"NVFP4\", \"FP8\"), or "
+                                 "delete the side-car if the model is not quantized");
+      }
+      if (!config) continue;  // orphan: AIC402
+
+      if (!sc.quant_algo.empty() && !config->quant_algo.empty() && config->quant_algo != "modelopt" &&
+          !same_algo(sc.quant_algo, config->quant_algo)) {
+        Diagnostic* d = report_pair(
+            sc.quant_algo_at, config->quant_algo_at,
+            "the side-car declares quant_algo " + sc.quant_algo + " but '" + config->name +
+                "' declares " + config->quant_algo + " (" + config->quant_algo_at.pointer +
+                "): aiconfigurator silently uses the side-car's " + sc.quant_algo);
+        if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
+      }
+      if (!sc.kv_cache_quant_algo.empty() && !config->kv_cache_quant_algo.empty() &&
+          sc.kv_cache_quant_algo != config->kv_cache_quant_algo) {
+        Diagnostic* d = report_pair(
+            sc.kv_cache_quant_algo_at, config->kv_cache_quant_algo_at,
+            "the side-car declares kv_cache_quant_algo " + sc.kv_cache_quant_algo + " but '" +
+                config->name + "' declares " + config->kv_cache_quant_algo + " (" +
+                config->kv_cache_quant_algo_at.pointer +
+                "): aiconfigurator silently uses the side-car's");
+        if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
+      } else if (!sc.kv_cache_quant_algo.empty() && config->kv_cache_quant_algo.empty() &&
+                 !config->quant_algo.empty()) {
+        Diagnostic* d = report_pair(
+            sc.kv_cache_quant_algo_at, config->quant_at,
+            "the side-car declares kv_cache_quant_algo " + sc.kv_cache_quant_algo + " but '" +
+                config->name + "' declares its quantization (" + config->quant_algo +
+                ") with no KV-cache scheme: aiconfigurator estimates a " + sc.kv_cache_quant_algo +
+                " KV cache from the side-car alone");
+        if (d) FileDiagnostics::help(*d, "check the checkpoint: add its kv_cache_scheme to the "
+                                         "config, or remove kv_cache_quant_algo from the side-car");
+      }
+
+      if (sc.quant_algo == "nvfp4" && !sc.quant_excludes && !config->quant_excludes && sc.reported) {
+        Diagnostic& d = c.report_at(
+            s, sc.quant_at, kInfo,
+            "NVFP4 side-car without exclude_modules (and no ignore list in the config): "
+            "aiconfigurator models every layer, attention included, as NVFP4");
+        FileDiagnostics::help(d, "copy exclude_modules from the checkpoint's hf_quant_config.json "
+                                 "(ModelOpt keeps attention and lm_head unquantized there)");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+const RepositoryRule& side_car_consistency() {
+  static const SideCarConsistency rule;
+  return rule;
+}
+
+}  // namespace aic::file_set_rules
