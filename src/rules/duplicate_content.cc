@@ -80,8 +80,8 @@ class DuplicateContent : public RepositoryRule {
         } else {
           Diagnostic& d = c.report(
               i, kInfo,
-              "byte-identical to " + twins + ", and '" + id + "' differs from " + suspects +
-                  " only by a quantization suffix while nothing (no side-car) tells their "
+              "byte-identical to " + twins + "; '" + id + "' and " + suspects +
+                  " differ only by a quantization suffix and nothing (no side-car) tells their "
                   "quantization apart: one of them declares the wrong precision");
           d.severity = Severity::warning;
           FileDiagnostics::help(d, "replace the copy with the variant's own config.json (and its "

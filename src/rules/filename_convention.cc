@@ -119,8 +119,8 @@ class FilenameConvention : public RepositoryRule {
       if (!problem) continue;
       Diagnostic& d = c.report(i, kInfo,
                                "'" + f.name + "': " + problem->message +
-                                   "; aiconfigurator finds files only by '<org>--<model>_config.json', "
-                                   "so it never reads this one");
+                                   "; aiconfigurator looks files up only by that exact name, so it never "
+                                   "reads this one");
       FileDiagnostics::help(d, problem->suggestion.empty()
                                    ? "rename the file after the model's HuggingFace id: "
                                      "'<org>/<model>' -> '<org>--<model>_config.json'"

@@ -77,8 +77,10 @@ class SideCarConsistency : public RepositoryRule {
       }
       if (!config) continue;  // orphan: AIC402
 
-      if (!sc.quant_algo.empty() && !config->quant_algo.empty() && config->quant_algo != "modelopt" &&
-          !same_algo(sc.quant_algo, config->quant_algo)) {
+      bool algo_differs = !sc.quant_algo.empty() && !config->quant_algo.empty() &&
+                          config->quant_algo != "modelopt" &&
+                          !same_algo(sc.quant_algo, config->quant_algo);
+      if (algo_differs) {
         Diagnostic* d = report_pair(
             sc.quant_algo_at, config->quant_algo_at,
             "the side-car declares quant_algo " + sc.quant_algo + " but '" + config->name +
@@ -96,7 +98,7 @@ class SideCarConsistency : public RepositoryRule {
                 "): aiconfigurator silently uses the side-car's");
         if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
       } else if (!sc.kv_cache_quant_algo.empty() && config->kv_cache_quant_algo.empty() &&
-                 !config->quant_algo.empty()) {
+                 !config->quant_algo.empty() && !algo_differs) {  // one finding per copy
         Diagnostic* d = report_pair(
             sc.kv_cache_quant_algo_at, config->quant_at,
             "the side-car declares kv_cache_quant_algo " + sc.kv_cache_quant_algo + " but '" +

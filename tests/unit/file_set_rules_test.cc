@@ -1,0 +1,158 @@
+// File-set rules (AIC401-AIC406): id parsing, a symlinked model_configs directory, and a
+// pre-commit hook that names only the changed files (siblings read from disk, not reported).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/lint_data_loader.h"
+#include "engine/linter.h"
+#include "rules/model_id.h"
+
+namespace aic {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempTree {
+  fs::path path;
+  TempTree() {
+    char tmpl[] = "/tmp/aic-lint-fileset-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempTree() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void write(const fs::path& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+};
+
+const std::string kConfig = R"({
+  "architectures": ["LlamaForCausalLM"],
+  "hidden_size": 4096,
+  "model_type": "llama",
+  "num_attention_heads": 32,
+  "num_hidden_layers": 32,
+  "vocab_size": 128256,
+  "max_position_embeddings": 131072,
+  "quantization_config": {"quant_method": "modelopt", "quant_algo": "FP8", "kv_cache_quant_algo": "FP8"}
+}
+)";
+const std::string kSideCarNvfp4 =
+    R"({"quantization": {"quant_algo": "NVFP4", "kv_cache_quant_algo": "FP8", "exclude_modules": ["lm_head"]}})";
+
+LintResult lint(const std::vector<std::string>& paths) {
+  static const LintData data = load_lint_data({});
+  LintOptions options;
+  options.jobs = 1;
+  return lint_paths(paths, options, data);
+}
+
+std::vector<std::string> findings(const LintResult& r, const std::string& code) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics)
+    if (d.code == code) out.push_back(fs::path(d.file).filename().string());
+  return out;
+}
+
+TEST(ModelId, SplitsTheSuffixFromTheRight) {
+  EXPECT_EQ(model_id::of_file_name("nvidia--Llama-3_3-Nemotron-Super-49B-v1_config.json"),
+            "nvidia--Llama-3_3-Nemotron-Super-49B-v1");
+  EXPECT_EQ(model_id::of_file_name("nvidia--Llama-3_3-Nemotron-Super-49B-v1_hf_quant_config.json"),
+            "nvidia--Llama-3_3-Nemotron-Super-49B-v1");
+  EXPECT_EQ(model_id::of_file_name("Qwen--Qwen3-32B.json"), std::nullopt);
+  auto parts = model_id::split("nvidia--Llama-3_3-Nemotron-Super-49B-v1");
+  ASSERT_TRUE(parts);
+  EXPECT_EQ(parts->org, "nvidia");
+  EXPECT_EQ(parts->model, "Llama-3_3-Nemotron-Super-49B-v1");
+}
+
+TEST(ModelId, HuggingFaceRules) {
+  EXPECT_EQ(model_id::part_problem("Llama-3_3-Nemotron-Super-49B-v1"), "");
+  EXPECT_EQ(model_id::part_problem("Qwen3.5-27B"), "");
+  EXPECT_NE(model_id::part_problem("-Qwen3"), "");
+  EXPECT_NE(model_id::part_problem("Qwen3."), "");
+  EXPECT_NE(model_id::part_problem("Qwen..3"), "");
+  EXPECT_NE(model_id::part_problem("Qwen 3"), "");
+  EXPECT_NE(model_id::part_problem(std::string(97, 'a')), "");
+  EXPECT_EQ(model_id::part_problem(std::string(96, 'a')), "");
+}
+
+TEST(ModelId, QuantizationTokens) {
+  EXPECT_EQ(model_id::quant_tokens("Qwen3-32B-FP8-Static-PerTensor"), std::vector<std::string>{"fp8"});
+  EXPECT_EQ(model_id::without_quant_tokens("Qwen3-32B-FP8-Static-PerTensor"), "qwen3-32b");
+  EXPECT_EQ(model_id::without_quant_tokens("NVIDIA-Nemotron-3-Ultra-550B-A55B-NVFP4"),
+            model_id::without_quant_tokens("NVIDIA-Nemotron-3-Ultra-550B-A55B-BF16"));
+  EXPECT_TRUE(model_id::quant_tokens("gpt-oss-120b").empty());
+  EXPECT_TRUE(model_id::quant_tokens("Kimi-K2.5").empty());
+}
+
+TEST(ModelId, ArchitectureFamilies) {
+  EXPECT_TRUE(model_id::architecture_fits("kimi", "DeepseekV3ForCausalLM"));  // Kimi-K2
+  EXPECT_FALSE(model_id::architecture_fits("deepseek", "Qwen3ForCausalLM"));
+  EXPECT_EQ(model_id::family_of_architecture("DeciLMForCausalLM"), "");  // not judged
+  EXPECT_EQ(model_id::families_named("Llama-3_3-Nemotron-Super-49B-v1"), std::vector<std::string>{"llama"});
+  EXPECT_TRUE(model_id::families_named("NVIDIA-Nemotron-3-Nano-30B-A3B-BF16").empty());
+}
+
+// A model_configs directory that is a symlink to the real one is linted like the real one.
+TEST(FileSetRules, SymlinkedModelConfigsDirectory) {
+  TempTree t;
+  t.write("real/nvidia--Llama-3.1-8B-Instruct-FP8_config.json", kConfig);
+  t.write("real/nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json",
+          R"({"quantization": {"quant_algo": "FP8", "kv_cache_quant_algo": "FP8"}})");
+  t.write("real/nvidia--Llama-3.1-8B-Instruct-NVFP4_hf_quant_config.json", kSideCarNvfp4);
+  fs::create_directory_symlink(t.path / "real", t.path / "model_configs");
+  LintResult r = lint({(t.path / "model_configs").string()});
+  EXPECT_EQ(r.files, 3u);
+  EXPECT_EQ(findings(r, "AIC402"),
+            std::vector<std::string>{"nvidia--Llama-3.1-8B-Instruct-NVFP4_hf_quant_config.json"});
+  EXPECT_TRUE(findings(r, "AIC401").empty());
+  EXPECT_TRUE(findings(r, "AIC406").empty());
+  // A hook naming one file through the link still finds its siblings.
+  r = lint({(t.path / "model_configs" / "nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json").string()});
+  EXPECT_EQ(r.files, 1u);
+  EXPECT_TRUE(findings(r, "AIC402").empty());
+}
+
+// A hook passes only the changed file: repository findings are computed with the siblings
+// from disk, and reported only on the files passed.
+TEST(FileSetRules, HookNamingOneFile) {
+  TempTree t;
+  t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_config.json", kConfig);
+  t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json", kSideCarNvfp4);
+  t.write("model_configs/Llama-3.1-8B_config.json", kConfig);  // misnamed sibling: not ours
+  t.write("model_configs/meta-llama--Llama-3.1-8B-Instruct-FP8_config.json", kConfig);  // twin
+
+  // Only the config changed: the side-car disagreement is reported on the config.
+  LintResult r = lint({(t.path / "model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_config.json").string()});
+  EXPECT_EQ(r.files, 1u);
+  EXPECT_EQ(findings(r, "AIC406"),
+            std::vector<std::string>{"nvidia--Llama-3.1-8B-Instruct-FP8_config.json"});
+  EXPECT_EQ(findings(r, "AIC405"),
+            std::vector<std::string>{"nvidia--Llama-3.1-8B-Instruct-FP8_config.json"});
+  EXPECT_TRUE(findings(r, "AIC401").empty()) << "a sibling's name is not the hook's business";
+  for (const auto& d : r.diagnostics)
+    EXPECT_EQ(fs::path(d.file).filename(), "nvidia--Llama-3.1-8B-Instruct-FP8_config.json");
+
+  // Only the side-car changed: the finding is on the side-car, at its value.
+  r = lint({(t.path / "model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json").string()});
+  ASSERT_EQ(findings(r, "AIC406").size(), 1u);
+  for (const auto& d : r.diagnostics)
+    if (d.code == "AIC406") {
+      EXPECT_EQ(d.pointer, "/quantization/quant_algo");
+      EXPECT_EQ(d.begin.line, 1u);
+      EXPECT_FALSE(d.snippet.empty());
+    }
+
+  // The whole directory: the misnamed sibling is now reported.
+  r = lint({(t.path / "model_configs").string()});
+  EXPECT_EQ(findings(r, "AIC401"), std::vector<std::string>{"Llama-3.1-8B_config.json"});
+}
+
+}  // namespace
+}  // namespace aic
