@@ -80,7 +80,7 @@ class Identity : public RepositoryRule {
               i, f.name_or_path_at, kInfo,
               "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf +
                   "': this looks like another model's config");
-          FileDiagnostics::help(d, "use '" + hf + "''s own config.json, or rename the file after '" +
+          FileDiagnostics::help(d, "use the config.json of '" + hf + "', or rename the file after '" +
                                        f.name_or_path + "'");
         }
       }
@@ -98,7 +98,7 @@ class Identity : public RepositoryRule {
               "the id '" + hf + "' names a " + names + " model, but the architecture is '" +
                   f.architecture + "' (" + arch_family +
                   "): this looks like a copy of another model's config");
-          FileDiagnostics::help(d, "use '" + hf + "''s own config.json");
+          FileDiagnostics::help(d, "use the config.json of '" + hf + "'");
         }
       }
 

@@ -154,5 +154,16 @@ TEST(FileSetRules, HookNamingOneFile) {
   EXPECT_EQ(findings(r, "AIC401"), std::vector<std::string>{"Llama-3.1-8B_config.json"});
 }
 
+// The bundled examples: the orphan side-car is flagged, and nothing else of AIC4xx is reported
+// (in particular not on the clean files).
+TEST(FileSetRules, BundledExamples) {
+  LintResult r = lint({std::string(AIC_SOURCE_DIR) + "/examples/model_configs"});
+  std::vector<std::string> file_set;
+  for (const auto& d : r.diagnostics)
+    if (d.code.starts_with("AIC4")) file_set.push_back(fs::path(d.file).filename().string() + " " + d.code);
+  EXPECT_EQ(file_set,
+            std::vector<std::string>{"broken--Llama-3.1-8B-Instruct-NVFP4_hf_quant_config.json AIC402"});
+}
+
 }  // namespace
 }  // namespace aic
