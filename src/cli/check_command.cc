@@ -79,7 +79,7 @@ int run_check(const CheckOptions& o) {
   report_options.color = o.output.empty() && use_color(o.color, true);
   auto reporter = make_reporter(o.format, report_options);
   if (!reporter) throw UsageError("unknown format '" + o.format + "'");
-  Report report{result.diagnostics, result.files};
+  Report report{result.diagnostics, result.files, result.file_names};
   if (o.output.empty()) {
     reporter->write(std::cout, report);
     std::cout.flush();

@@ -154,6 +154,8 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
 
   LintResult result;
   result.files = reported;
+  for (std::size_t i = 0; i < reported; ++i) result.file_names.push_back(entries[i].display_path);
+  std::sort(result.file_names.begin(), result.file_names.end());
   for (std::size_t i = 0; i < reported; ++i)
     for (auto& d : per_file[i]) result.diagnostics.push_back(std::move(d));
 

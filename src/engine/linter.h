@@ -22,6 +22,7 @@ struct LintOptions {
 struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted
   std::size_t files = 0;
+  std::vector<std::string> file_names;  // display paths of the linted files, sorted
 };
 
 // Lints the given paths. Throws UsageError only for problems with the paths themselves.

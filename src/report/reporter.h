@@ -7,18 +7,24 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/rule_info.h"
 
 namespace aic {
 
 struct Report {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   std::size_t files = 0;
+  std::vector<std::string> file_names;  // display paths of the linted files, sorted (junit)
 };
 
 struct ReportOptions {
   bool color = false;
   bool quiet = false;       // text: findings only, no summary line
   bool statistics = false;  // text: a count per rule after the findings
+  // sarif: the directory artifact URIs are relative to (empty: the working directory), and the
+  // rules described in tool.driver.rules (nullptr: all_rule_infos()).
+  std::string base_directory;
+  const std::vector<const RuleInfo*>* rules = nullptr;
 };
 
 class Reporter {
@@ -27,7 +33,7 @@ class Reporter {
   virtual void write(std::ostream& out, const Report& report) const = 0;
 };
 
-// "text", "json", ...; nullptr for an unknown format.
+// "text", "json", "sarif", "github", "junit"; nullptr for an unknown format.
 std::unique_ptr<Reporter> make_reporter(const std::string& format, const ReportOptions& options);
 const std::vector<std::string>& report_formats();
 
