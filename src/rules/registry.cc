@@ -4,12 +4,22 @@
 #include <cctype>
 
 #include "core/json_rules.h"
+#include "rules/architecture_registered.h"
+#include "rules/head_dim_consistency.h"
+#include "rules/moe_fields.h"
+#include "rules/recommended_fields.h"
+#include "rules/required_fields.h"
 #include "rules/file_set_rules.h"
 
 namespace aic {
 
 const std::vector<const Rule*>& file_rules() {
   static const std::vector<const Rule*> rules = {
+      &architecture_registered_rule(),  // AIC301
+      &required_fields_rule(),          // AIC302
+      &recommended_fields_rule(),       // AIC303
+      &head_dim_consistency_rule(),     // AIC304
+      &moe_fields_rule(),               // AIC305
   };
   return rules;
 }
