@@ -48,7 +48,7 @@ class ArchitectureRegistered final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const FileContext& c) const override {
-    if (c.kind != FileKind::config || !c.data.registry) return;
+    if (c.kind != FileKind::config || !c.data.registry || loader_rejects(c)) return;
     const rapidjson::Value& root = c.doc.root();
     auto it = root.FindMember("architectures");
     if (it == root.MemberEnd()) {

@@ -1,5 +1,7 @@
 #include "rules/config_view.h"
 
+#include "core/json_rules.h"
+
 namespace aic {
 
 namespace {
@@ -37,8 +39,20 @@ std::string ConfigView::level_name() const {
   return llm.nested ? registry->text_config_key() : std::string("the top level");
 }
 
+bool loader_rejects(const FileContext& context) {
+  using namespace json_rules;
+  static const RuleInfo* const fatal[] = {&kSyntax,     &kComment,   &kTrailingComma,
+                                          &kBom,        &kInvalidUtf8, &kEmptyFile,
+                                          &kTopLevelNotObject, &kNegativeInfinity, &kNestingTooDeep};
+  for (const Diagnostic& d : context.out.diagnostics())
+    for (const RuleInfo* rule : fatal)
+      if (d.code == rule->code) return true;
+  return false;
+}
+
 std::optional<ConfigView> registered_config_view(const FileContext& context) {
   if (context.kind != FileKind::config || !context.data.registry) return std::nullopt;
+  if (loader_rejects(context)) return std::nullopt;
   const rapidjson::Value& root = context.doc.root();
   if (!root.IsObject()) return std::nullopt;
   auto it = root.FindMember("architectures");

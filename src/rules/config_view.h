@@ -30,6 +30,11 @@ struct ConfigView {
   std::string level_name() const;
 };
 
+// True when aiconfigurator's loader raises on the file (syntax, comment, trailing comma, BOM,
+// invalid UTF-8, empty, -Infinity, ...): the parser never sees it, so semantic rules stay quiet
+// rather than pile guesses on top of the real error.
+bool loader_rejects(const FileContext& context);
+
 // The view of a config file whose architectures[0] is registered and whose LLM level is usable;
 // nullopt otherwise (architecture-registered and required-fields report those cases).
 std::optional<ConfigView> registered_config_view(const FileContext& context);

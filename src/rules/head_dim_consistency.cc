@@ -50,9 +50,11 @@ class HeadDimConsistency final : public Rule {
       // num_key_value_heads 0 and head_dim 0 are the parser's own "not set" values.
       std::string effect =
           *n == 0 ? (std::string(key) == "head_dim" || std::string(key) == "attention_head_dim"
-                         ? "0 is ignored: the parser falls through to the next head-size source"
-                         : "a zero size")
-                  : "the parser uses the negative value as is";
+                         ? "aiconfigurator ignores it and falls through to the next head-size source (attention_head_dim, then hidden_size // num_attention_heads)"
+                         : std::string(key) == "num_attention_heads"
+                               ? "without head_dim aiconfigurator derives a head size of 0"
+                               : "aiconfigurator sizes the model with 0")
+                  : "aiconfigurator uses the negative value as is";
       if (*n == 0 && std::string(key) == "num_key_value_heads") continue;
       auto& d = c.report(kInfo, v.pointer(key), "'" + std::string(key) + "' is " +
                                                     std::to_string(*n) + ": " + effect);

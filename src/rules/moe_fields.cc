@@ -72,8 +72,9 @@ class MoeFields final : public Rule {
     if (profile.experts == Profile::Experts::none) {
       auto& d = c.report(kInfo, v.pointer(experts.key),
                          experts.key + " is " + show(*experts.value) + " but " + v.architecture->name +
-                             " is a dense architecture in aiconfigurator: the experts are ignored");
+                             " is a dense architecture in aiconfigurator: its model ignores the experts");
       FileDiagnostics::help(d, "use the MoE architecture of this model family, or drop the expert count");
+      return;  // top-k and expert size mean nothing to a dense architecture
     }
 
     if (!topk.is_set()) {

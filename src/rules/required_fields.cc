@@ -43,7 +43,7 @@ class RequiredFields final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const FileContext& c) const override {
-    if (c.kind != FileKind::config || !c.data.registry) return;
+    if (c.kind != FileKind::config || !c.data.registry || loader_rejects(c)) return;
     const rapidjson::Value& root = c.doc.root();
     auto arch_it = root.FindMember("architectures");
     if (arch_it == root.MemberEnd() || !arch_it->value.IsArray() || arch_it->value.Empty() ||
