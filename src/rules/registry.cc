@@ -5,11 +5,11 @@
 
 #include "core/json_rules.h"
 #include "rules/architecture_registered.h"
+#include "rules/file_set_rules.h"
 #include "rules/head_dim_consistency.h"
 #include "rules/moe_fields.h"
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
-#include "rules/file_set_rules.h"
 
 namespace aic {
 
