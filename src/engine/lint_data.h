@@ -5,7 +5,7 @@
 namespace aic {
 
 class ArchitectureRegistry;  // rules/architectures.json (src/registry/)
-class SchemaSet;             // compiled schemas/ (src/engine/schema_stage.h)
+class SchemaSet;             // compiled schemas/ (src/engine/schema_set.h)
 
 struct LintData {
   std::shared_ptr<const ArchitectureRegistry> registry;

@@ -10,6 +10,7 @@
 #include "core/json_rules.h"
 #include "core/source_file.h"
 #include "engine/file_reader.h"
+#include "engine/schema_stage.h"
 #include "engine/summary.h"
 #include "rules/registry.h"
 
@@ -69,6 +70,7 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
     summary.parsed = true;
     summarize_document(doc, source, summary);
     FileContext context{source, doc, out, summary.kind, data, summary.path};
+    check_schema(context);
     for (const Rule* rule : file_rules()) rule->check(context);
   }
   return out.take();

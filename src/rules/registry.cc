@@ -10,6 +10,7 @@
 #include "rules/moe_fields.h"
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
+#include "rules/schema_rules.h"
 
 namespace aic {
 
@@ -45,6 +46,8 @@ const std::vector<const RuleInfo*>& all_rule_infos() {
         &json_rules::kInvalidUtf8,    &json_rules::kEmptyFile,      &json_rules::kTopLevelNotObject,
         &json_rules::kNanInfinity,    &json_rules::kNegativeInfinity, &json_rules::kInfinityInString,
         &json_rules::kNestingTooDeep,
+        &schema_rules::kType,         &schema_rules::kRequired,     &schema_rules::kEnum,
+        &schema_rules::kRange,        &schema_rules::kConstraint,
     };
     for (const Rule* r : file_rules()) v.push_back(&r->info());
     for (const RepositoryRule* r : repository_rules()) v.push_back(&r->info());

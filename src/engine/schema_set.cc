@@ -1,0 +1,85 @@
+#include "engine/schema_set.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <valijson/schema_parser.hpp>
+
+#include "core/assets.h"
+#include "core/errors.h"
+
+namespace fs = std::filesystem;
+
+namespace aic {
+
+std::unique_ptr<SchemaSet::Compiled> SchemaSet::compile(std::string_view text, std::string origin) {
+  auto compiled = std::make_unique<Compiled>();
+  compiled->origin = std::move(origin);
+  rapidjson::Document& doc = compiled->document;
+  doc.Parse(text.data(), text.size());
+  if (doc.HasParseError())
+    throw UsageError("schema " + compiled->origin + " is not valid JSON: " +
+                     rapidjson::GetParseError_En(doc.GetParseError()) + " (at byte " +
+                     std::to_string(doc.GetErrorOffset()) + ")");
+  if (!doc.IsObject()) throw UsageError("schema " + compiled->origin + " is not a JSON object");
+  try {
+    // Local "$ref"s only: no fetch function, so a remote reference is an error, not a download.
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::RapidJsonAdapter adapter(doc);
+    parser.populateSchema(adapter, compiled->schema);
+  } catch (const std::exception& e) {
+    throw UsageError("schema " + compiled->origin + " is not a usable draft-07 schema: " + e.what());
+  }
+  return compiled;
+}
+
+std::shared_ptr<const SchemaSet> SchemaSet::embedded() {
+  auto set = std::make_shared<SchemaSet>();
+  auto load = [](std::string_view name) {
+    std::string asset = "schemas/" + std::string(name);
+    auto text = find_embedded_asset(asset);
+    if (!text) throw UsageError("embedded asset " + asset + " is missing (broken build)");
+    return compile(*text, "embedded " + asset);
+  };
+  set->config_ = load(kConfigSchemaName);
+  set->side_car_ = load(kSideCarSchemaName);
+  return set;
+}
+
+std::shared_ptr<const SchemaSet> SchemaSet::from_directory(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw UsageError("--schema-dir '" + dir + "' is not a directory");
+  auto load = [&](std::string_view name) {
+    fs::path path = fs::path(dir) / std::string(name);
+    if (!fs::is_regular_file(path, ec))
+      throw UsageError("--schema-dir '" + dir + "' has no " + std::string(name) +
+                       " (it must hold both " + std::string(kConfigSchemaName) + " and " +
+                       std::string(kSideCarSchemaName) + ")");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw UsageError("cannot read schema " + path.string());
+    return compile(text.str(), path.string());
+  };
+  auto set = std::make_shared<SchemaSet>();
+  set->config_ = load(kConfigSchemaName);
+  set->side_car_ = load(kSideCarSchemaName);
+  return set;
+}
+
+const SchemaSet::Compiled* SchemaSet::for_kind(FileKind kind) const {
+  switch (kind) {
+    case FileKind::config:
+      return config_.get();
+    case FileKind::side_car:
+      return side_car_.get();
+    case FileKind::other:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace aic

@@ -1,0 +1,46 @@
+#pragma once
+// The run's JSON Schemas (schemas/*.schema.json), parsed and compiled once per run, before the
+// first file, and shared read-only by every worker thread.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/rapidjson.h"
+#include "engine/file_kind.h"
+
+#include <valijson/schema.hpp>
+
+namespace aic {
+
+class SchemaSet {
+ public:
+  static constexpr std::string_view kConfigSchemaName = "model-config.schema.json";
+  static constexpr std::string_view kSideCarSchemaName = "hf-quant-config.schema.json";
+
+  // One compiled schema, with its JSON kept for the words of messages (titles, descriptions,
+  // expected types and ranges).
+  struct Compiled {
+    std::string origin;              // "embedded schemas/<name>" or the file read
+    rapidjson::Document document;    // the schema as JSON
+    valijson::Schema schema;         // compiled by valijson's draft-07 parser
+  };
+
+  // The schemas embedded in the binary. Throws UsageError if one is missing or does not compile
+  // (a build problem).
+  static std::shared_ptr<const SchemaSet> embedded();
+  // The schemas of a user's directory (--schema-dir): both files must be there. Throws
+  // UsageError naming the directory or file and the problem.
+  static std::shared_ptr<const SchemaSet> from_directory(const std::string& dir);
+
+  // Parses and compiles one schema text. Throws UsageError naming `origin`.
+  static std::unique_ptr<Compiled> compile(std::string_view text, std::string origin);
+
+  // The schema files of this kind are validated against; nullptr for FileKind::other.
+  const Compiled* for_kind(FileKind kind) const;
+
+ private:
+  std::unique_ptr<Compiled> config_;
+  std::unique_ptr<Compiled> side_car_;
+};
+
+}  // namespace aic
