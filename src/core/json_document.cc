@@ -1,8 +1,10 @@
 #include "core/json_document.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <tuple>
 
@@ -13,7 +15,12 @@ namespace aic {
 
 namespace {
 
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Bytes skipped between tokens without further thought: JSON white space and ':'.
+constexpr auto kGapByte = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', ':'}) table[c] = true;
+  return table;
+}();
 
 // Python's \b with a str pattern: word characters are Unicode letters, digits and '_'. Bytes of
 // non-ASCII characters are taken as word characters (nearly all non-ASCII text is letters).
@@ -133,7 +140,7 @@ class IndexingHandler {
   }
   bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
     std::tie(key_begin_, key_end_) = next_token();
-    key_.assign(str, len);
+    key_ = std::string_view(str, len);  // points into the in-situ buffer, which the DOM keeps
     check_words_in_string(key_begin_, key_end_, "key");
     return dom_.Key(str, len, copy);
   }
@@ -158,11 +165,15 @@ class IndexingHandler {
     if (begin >= text_.size()) return begin;
     char c = text_[begin];
     if (c == '"') {
+      // The closing quote is the first one not preceded by an odd run of backslashes.
       for (std::size_t i = begin + 1; i < text_.size();) {
-        i = text_.find_first_of("\\\"", i);
-        if (i == std::string_view::npos) return text_.size();
-        if (text_[i] == '"') return i + 1;
-        i += 2;  // an escape: skip the escaped character
+        const void* q = std::memchr(text_.data() + i, '"', text_.size() - i);
+        if (!q) return text_.size();
+        std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text_.data());
+        std::size_t k = at;
+        while (k > begin + 1 && text_[k - 1] == '\\') --k;
+        if ((at - k) % 2 == 0) return at + 1;
+        i = at + 1;
       }
       return text_.size();
     }
@@ -181,7 +192,7 @@ class IndexingHandler {
     std::size_t i = from;
     while (i < limit) {
       char c = text_[i];
-      if (is_json_space(c) || c == ':') {
+      if (kGapByte[static_cast<unsigned char>(c)]) {  // white space or ':' (the common case)
         ++i;
       } else if (c == ',') {
         last_comma_ = i++;
@@ -217,8 +228,7 @@ class IndexingHandler {
       if (out_.nodes_[parent.node].type == rapidjson::kObjectType) {
         n.key_begin = key_begin_;
         n.key_end = key_end_;
-        n.key = std::move(key_);
-        key_.clear();
+        n.key = key_;
       }
     }
     auto index = static_cast<std::uint32_t>(out_.nodes_.size());
@@ -304,13 +314,13 @@ class IndexingHandler {
   std::size_t prev_end_;
   std::size_t last_comma_ = std::string_view::npos;
   std::size_t key_begin_ = 0, key_end_ = 0;
-  std::string key_;
+  std::string_view key_;
   bool depth_exceeded_ = false;
 };
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
                                  rapidjson::kParseTrailingCommasFlag |
                                  rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
 
@@ -334,28 +344,41 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
                             rapidjson::Document& dom, FileDiagnostics& diagnostics) {
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
-  std::vector<std::uint32_t> with_duplicates;
+  std::vector<std::uint32_t> with_duplicates, members;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
-    std::vector<std::uint32_t> members;
+    members.clear();
     for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
       members.push_back(c);
-    std::stable_sort(members.begin(), members.end(),
-                     [&](auto a, auto b) { return nodes[a].key < nodes[b].key; });
-    bool any = false;
-    for (std::size_t k = 1; k < members.size(); ++k) {
-      const Node& earlier = nodes[members[k - 1]];
-      const Node& later = nodes[members[k]];
-      if (earlier.key != later.key) continue;
-      any = true;
+    // Pairs (earlier, later) with the same key: pairwise for small objects, sorted otherwise.
+    repeats.clear();
+    if (members.size() <= 32) {
+      for (std::size_t b = 1; b < members.size(); ++b)
+        for (std::size_t a = b; a-- > 0;)
+          if (nodes[members[a]].key == nodes[members[b]].key) {
+            repeats.push_back({members[a], members[b]});
+            break;
+          }
+    } else {
+      std::stable_sort(members.begin(), members.end(),
+                       [&](auto a, auto b) { return nodes[a].key < nodes[b].key; });
+      for (std::size_t k = 1; k < members.size(); ++k)
+        if (nodes[members[k - 1]].key == nodes[members[k]].key)
+          repeats.push_back({members[k - 1], members[k]});
+    }
+    for (auto [earlier_index, later_index] : repeats) {
+      const Node& earlier = nodes[earlier_index];
+      const Node& later = nodes[later_index];
       auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin, later.key_end,
-                                "duplicate key '" + later.key +
+                                "duplicate key '" + std::string(later.key) +
                                     "': aiconfigurator's loader silently keeps this last value",
-                                doc.pointer_of(members[k]));
-      diagnostics.note_at(d, earlier.key_begin, "'" + earlier.key + "' was first defined here");
+                                doc.pointer_of(later_index));
+      diagnostics.note_at(d, earlier.key_begin, "'" + std::string(earlier.key) + "' was first defined here");
       FileDiagnostics::help(d, "keep one definition with the intended value");
     }
+    bool any = !repeats.empty();
     if (any) with_duplicates.push_back(i);
   }
   // Later objects first: removing members of an object never moves a node processed before.
@@ -419,7 +442,12 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
   }
 
   // SourceFile keeps its bytes in a std::string, so the buffer is NUL-terminated for StringStream.
-  rapidjson::StringStream stream(text.data() + base);
+  // In-situ parsing of a private copy: strings are decoded in place and the DOM points into the
+  // copy (no second copy per string), while the SourceFile keeps the original for positions.
+  doc.insitu_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);
+  std::memcpy(doc.insitu_.get(), text.data(), text.size());
+  doc.insitu_[text.size()] = '\0';
+  rapidjson::InsituStringStream stream(doc.insitu_.get() + base);
   rapidjson::Reader reader;
   IndexingHandler handler(source, base, *doc.dom_, doc, diagnostics, options);
   auto generate = [&](rapidjson::Document&) {

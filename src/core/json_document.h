@@ -34,7 +34,7 @@ class JsonDocument {
     std::size_t begin = 0;            // span of the value
     std::size_t end = 0;
     rapidjson::Type type = rapidjson::kNullType;
-    std::string key;                  // decoded key (object members only)
+    std::string_view key;             // decoded key (object members only), in the in-situ buffer
     bool has_key() const { return key_end != 0; }
   };
 
@@ -63,6 +63,7 @@ class JsonDocument {
 
  private:
   friend class IndexingHandler;
+  std::unique_ptr<char[]> insitu_;  // the parsed copy of the text; the DOM's strings live here
   std::unique_ptr<rapidjson::Document> dom_ = std::make_unique<rapidjson::Document>();
   std::vector<Node> nodes_;
   bool has_root_ = false;

@@ -1,0 +1,74 @@
+// Google Benchmark micro-benchmarks of the per-file stages: the front end (SAX parse + index)
+// against plain RapidJSON DOM parsing of the same bytes, and the whole per-file pipeline.
+// Input: AIC_BENCH_FILE (default: the largest file of examples/model_configs).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "core/json_document.h"
+#include "core/rapidjson.h"
+#include "engine/lint_data_loader.h"
+#include "engine/linter.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string bench_file() {
+  if (const char* f = std::getenv("AIC_BENCH_FILE")) return f;
+  fs::path best;
+  std::uintmax_t size = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(AIC_SOURCE_DIR) / "examples/model_configs"))
+    if (e.path().extension() == ".json" && e.file_size() > size) best = e.path(), size = e.file_size();
+  return best.string();
+}
+
+const std::string& input() {
+  static const std::string text = [] {
+    std::ifstream in(bench_file(), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  return text;
+}
+
+void BM_PlainRapidJsonDom(benchmark::State& state) {
+  for (auto _ : state) {
+    std::string copy = input();
+    rapidjson::Document doc;
+    doc.ParseInsitu<rapidjson::kParseNanAndInfFlag>(copy.data());
+    benchmark::DoNotOptimize(doc.IsObject());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input().size()));
+}
+BENCHMARK(BM_PlainRapidJsonDom);
+
+void BM_FrontEnd(benchmark::State& state) {
+  for (auto _ : state) {
+    aic::SourceFile source("f_config.json", input());
+    aic::FileDiagnostics out(source);
+    auto doc = aic::JsonDocument::parse(source, out);
+    benchmark::DoNotOptimize(doc.has_root());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input().size()));
+}
+BENCHMARK(BM_FrontEnd);
+
+void BM_WholeFilePipeline(benchmark::State& state) {
+  static const aic::LintData data = aic::load_lint_data({});
+  aic::LintOptions options;
+  std::string name = fs::path(bench_file()).filename().string();
+  for (auto _ : state) {
+    aic::FileSummary summary;
+    auto diagnostics = aic::lint_bytes(name, input(), options, data, summary);
+    benchmark::DoNotOptimize(diagnostics.size());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input().size()));
+}
+BENCHMARK(BM_WholeFilePipeline);
+
+}  // namespace
+
+BENCHMARK_MAIN();
