@@ -7,6 +7,7 @@
 #include "rules/architecture_registered.h"
 #include "rules/file_set_rules.h"
 #include "rules/head_dim_consistency.h"
+#include "rules/layer_pattern_length.h"
 #include "rules/moe_fields.h"
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
@@ -21,6 +22,7 @@ const std::vector<const Rule*>& file_rules() {
       &recommended_fields_rule(),       // AIC303
       &head_dim_consistency_rule(),     // AIC304
       &moe_fields_rule(),               // AIC305
+      &layer_pattern_length_rule(),     // AIC306
   };
   return rules;
 }
