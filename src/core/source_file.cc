@@ -86,7 +86,22 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+bool is_bidi_control(std::string_view s) {
+  auto b1 = static_cast<unsigned char>(s[1]), b2 = static_cast<unsigned char>(s[2]);
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
 }  // namespace
+
+std::string make_printable_path(std::string_view path) {
+  std::string out = make_printable(path);
+  // GitHub's runner takes a line that starts with "::" (after white space) as a workflow
+  // command; a text report line starts with the path, so a file named "::error::x.json" must not.
+  std::size_t i = 0;
+  while (i < out.size() && (out[i] == ' ' || static_cast<unsigned char>(out[i]) >= 0x80)) ++i;
+  if (out.compare(i, 2, "::") == 0) out.insert(0, "./");
+  return out;
+}
 
 std::string make_printable(std::string_view text) {
   std::string out;
@@ -110,10 +125,19 @@ std::string make_printable(std::string_view text) {
       ++i;
       continue;
     }
-    // C1 controls (U+0080..U+009F) can also drive terminals.
-    if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+    // C1 controls (U+0080..U+009F) can also drive terminals; bidirectional overrides and
+    // isolates (U+202A..U+202E, U+2066..U+2069) reorder what is displayed ("Trojan source").
+    if ((len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) ||
+        (len == 3 && c == 0xE2 && is_bidi_control(text.substr(i, 3)))) {
       out += "\xEF\xBF\xBD";
-      i += 2;
+      i += len;
+      continue;
+    }
+    // "##[" anywhere in a line is a CI workflow command (GitHub's runner still parses the legacy
+    // form: ##[set-output name=x;]value). U+2045 looks like '[' and keeps the column count.
+    if (c == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
+      out += "\xE2\x81\x85";
+      ++i;
       continue;
     }
     out.append(text.substr(i, len));

@@ -44,7 +44,13 @@ struct Snippet {
 };
 Snippet make_snippet(std::string_view line, std::size_t column, std::size_t width = 120);
 
-// Replaces control characters (C0, DEL, C1) and invalid UTF-8 with visible escapes.
+// Replaces control characters (C0, DEL, C1), bidirectional overrides and invalid UTF-8 with
+// visible escapes, and defuses "##[" (a CI workflow command anywhere in a line): the result can be
+// printed to a terminal or a CI log without effect. One code point in, one code point out
+// (except invalid bytes), so carets stay aligned.
 std::string make_printable(std::string_view text);
+// make_printable, and a path that would start a line with "::" (a GitHub workflow command) gets
+// a "./" prefix.
+std::string make_printable_path(std::string_view path);
 
 }  // namespace aic

@@ -18,7 +18,7 @@ namespace aic {
 std::string display_path(const std::string& path) {
   std::string_view shown = path;
   while (shown.size() > 2 && shown.substr(0, 2) == "./") shown.remove_prefix(2);
-  return make_printable(shown);
+  return make_printable_path(shown);
 }
 
 namespace {

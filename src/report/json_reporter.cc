@@ -4,13 +4,20 @@
 
 #include <rapidjson/prettywriter.h>
 
+#include "report/output_safety.h"
+
 namespace aic {
 
 void JsonReporter::write(std::ostream& out, const Report& report) const {
   rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  // ASCII output: every non-ASCII code point is written as \uXXXX, so the report is plain ASCII
+  // whatever the input (no C1 control or bidirectional override reaches a terminal).
+  rapidjson::PrettyWriter<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::ASCII<>> w(buffer);
   w.SetIndent(' ', 2);
-  auto str = [&](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto str = [&](std::string_view s) {
+    std::string safe = json_string_text(s);  // the ASCII transcoder stops at invalid UTF-8
+    w.String(safe.data(), static_cast<rapidjson::SizeType>(safe.size()));
+  };
   auto position = [&](const char* key, std::size_t v) {
     w.Key(key);
     if (v) w.Uint64(v);
@@ -75,7 +82,9 @@ void JsonReporter::write(std::ostream& out, const Report& report) const {
   w.Uint64(c.infos);
   w.EndObject();
   w.EndObject();
-  out << buffer.GetString() << '\n';
+  std::string json(buffer.GetString(), buffer.GetSize());
+  defuse_workflow_commands_in_json(json);
+  out << json << '\n';
 }
 
 }  // namespace aic

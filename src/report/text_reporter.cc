@@ -35,14 +35,15 @@ void write_frame(std::ostream& out, const Diagnostic& d, const Style& style) {
   if (!d.begin.known() || (d.snippet.empty() && d.begin.column > 1)) return;
   std::string number = std::to_string(d.begin.line);
   std::string gutter(number.size(), ' ');
-  out << ' ' << style("1;34", number + " |") << ' ' << d.snippet << '\n';
+  out << ' ' << style("1;34", number + " |") << ' ' << make_printable(d.snippet) << '\n';
   std::size_t start = d.begin.column >= d.snippet_column ? d.begin.column - d.snippet_column : 0;
   std::size_t width = count_code_points(d.snippet);
   std::size_t length = 1;
   if (d.end.line == d.begin.line && d.end.column > d.begin.column) length = d.end.column - d.begin.column;
   else if (width > start) length = width - start;
   length = std::max<std::size_t>(1, std::min(length, width > start ? width - start : 1));
-  std::string marker = "^" + std::string(length - 1, '~');
+  std::string marker(length, '~');  // (not "^" + string: GCC 12 warns falsely, bug 105329)
+  marker[0] = '^';
   out << ' ' << style("1;34", gutter + " |") << ' ' << std::string(start, ' ')
       << style(severity_color(d.severity), marker) << '\n';
 }
@@ -52,14 +53,14 @@ void write_frame(std::ostream& out, const Diagnostic& d, const Style& style) {
 void TextReporter::write(std::ostream& out, const Report& report) const {
   Style style{options_.color};
   for (const Diagnostic& d : report.diagnostics) {
-    std::string where = make_printable(d.file) + ":";
+    std::string where = make_printable_path(d.file) + ":";
     if (d.begin.known()) where += std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + ":";
     out << style("1", where) << ' ' << style(severity_color(d.severity), std::string(severity_name(d.severity)) + ":")
-        << ' ' << style("1", make_printable(d.message)) << " [" << d.code << ' ' << d.rule << "]\n";
+        << ' ' << style("1", make_printable(d.message)) << " [" << make_printable(d.code) << ' ' << make_printable(d.rule) << "]\n";
     write_frame(out, d, style);
     for (const Note& n : d.notes) {
       if (n.location.known()) {
-        out << style("1", make_printable(d.file) + ":" + std::to_string(n.location.line) + ":" +
+        out << style("1", make_printable_path(d.file) + ":" + std::to_string(n.location.line) + ":" +
                               std::to_string(n.location.column) + ":")
             << ' ' << style("1;36", n.kind + ":") << ' ' << make_printable(n.message) << '\n';
       } else {
