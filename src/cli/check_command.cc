@@ -34,7 +34,10 @@ void add_check_command(CLI::App& app, CheckOptions& o) {
       ->default_str("auto");
   check->add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of cores)");
   check->add_option("--max-file-size", o.max_file_size, "Largest file read, in bytes (default 64 MiB)");
-  check->add_option("--max-depth", o.max_depth, "Deepest JSON nesting read (default 128)");
+  // At most 1000: Python's json gives up near that depth anyway, and later stages (schema
+  // validation) may walk the document recursively.
+  check->add_option("--max-depth", o.max_depth, "Deepest JSON nesting read (default 128, at most 1000)")
+      ->check(CLI::Range(1, 1000));
   check->add_flag("--follow-symlinks", o.follow_symlinks,
                   "Follow symbolic links that point outside the linted tree");
   check->add_option("--registry", o.registry_file,

@@ -28,11 +28,19 @@ class FileDiagnostics {
 
   const SourceFile& source() const { return source_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+  // The findings; past kMaxPerFile, the last one kept says how many more were dropped.
+  std::vector<Diagnostic> take();
+
+  // A hostile file can hold a million duplicate keys: the report (and the time spent making it)
+  // stays bounded. Findings past the limit are counted, not kept.
+  static constexpr std::size_t kMaxPerFile = 1000;
+  std::size_t dropped() const { return dropped_; }
 
  private:
   const SourceFile& source_;
   std::vector<Diagnostic> diagnostics_;
+  Diagnostic overflow_;  // what add() returns once the limit is reached: notes go nowhere
+  std::size_t dropped_ = 0;
 };
 
 }  // namespace aic

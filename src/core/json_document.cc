@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/json_rules.h"
 #include "core/utf8.h"
@@ -402,13 +403,19 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
       }
     }
     if (!value || !value->IsObject()) continue;
-    // Erase every member whose key occurs again later in the object.
-    for (auto m = value->MemberBegin(); m != value->MemberEnd();) {
-      bool repeated = false;
-      for (auto later = m + 1; later != value->MemberEnd() && !repeated; ++later)
-        repeated = later->name == m->name;
-      m = repeated ? value->EraseMember(m) : m + 1;
+    // Keep only the last member of each key, in document order. Linear: a hostile object can
+    // hold a million repeated keys.
+    std::unordered_set<std::string_view> seen;
+    std::vector<bool> keep(value->MemberCount());
+    for (rapidjson::SizeType k = value->MemberCount(); k-- > 0;) {
+      const auto& name = (value->MemberBegin() + k)->name;
+      keep[k] = seen.insert(std::string_view(name.GetString(), name.GetStringLength())).second;
     }
+    rapidjson::Value kept(rapidjson::kObjectType);
+    rapidjson::SizeType k = 0;
+    for (auto m = value->MemberBegin(); m != value->MemberEnd(); ++m, ++k)
+      if (keep[k]) kept.AddMember(m->name, m->value, dom.GetAllocator());  // moves
+    *value = kept;  // moves
   }
 }
 
@@ -463,6 +470,17 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
                                 describe_parse_error(reader.GetParseErrorCode(), text, offset));
       FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");
     }
+    doc.nodes_.clear();
+    doc.dom_->SetNull();
+    return doc;
+  }
+  // RapidJSON's StringStream takes a NUL byte for the end of the text, so "{}\0junk" parses;
+  // Python's json rejects it ("Extra data"), and so do we.
+  if (std::size_t stop = base + stream.Tell(); stop < text.size()) {
+    handler.finish_trailing_text(stop);
+    auto& d = diagnostics.add(json_rules::kSyntax, stop, stop + 1,
+                              "unexpected NUL byte after the document");
+    FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");
     doc.nodes_.clear();
     doc.dom_->SetNull();
     return doc;

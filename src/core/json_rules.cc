@@ -32,7 +32,9 @@ Fix: remove it from the model_configs tree.)"};
 const RuleInfo kSymlinkOutside{"AIC004", "symlink-outside-tree", Severity::warning,
     "A symbolic link inside the tree points outside it, or into a loop; it is not followed.",
     R"(What it checks: symbolic links found while walking a directory. Links that stay inside the
-linted tree are followed; links that point outside it, dangle, or loop are not.
+linted tree are followed; links that point outside it, dangle, or loop are not. A file named on
+the command line that is a link out of the working directory is not followed either (a
+pre-commit hook names the files of a change, and a change can add a link).
 
 Why: CI logs are public. A link to /etc/passwd or to a secret must never have its content
 read or printed by a linter running on a stranger's pull request.

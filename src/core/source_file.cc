@@ -30,14 +30,30 @@ std::size_t SourceFile::line_count() const {
   return line_starts_.size();
 }
 
+std::size_t SourceFile::code_points_before(std::size_t offset) const {
+  offset = std::min(offset, bytes_.size());
+  std::string_view text = bytes_;
+  if (block_code_points_.empty()) {
+    block_code_points_.reserve(bytes_.size() / kBlock + 1);
+    std::size_t n = 0;
+    for (std::size_t at = 0; at <= bytes_.size(); at += kBlock) {
+      block_code_points_.push_back(n);
+      n += count_code_points(text.substr(at, kBlock));
+    }
+  }
+  std::size_t block = offset / kBlock;
+  return block_code_points_[block] + count_code_points(text.substr(block * kBlock, offset - block * kBlock));
+}
+
 Location SourceFile::location(std::size_t offset) const {
   build_line_table();
   offset = std::min(offset, bytes_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line_index];
-  return {line_index + 1,
-          count_code_points(std::string_view(bytes_).substr(start, offset - start)) + 1};
+  if (offset - start < kBlock)
+    return {line_index + 1, count_code_points(std::string_view(bytes_).substr(start, offset - start)) + 1};
+  return {line_index + 1, code_points_before(offset) - code_points_before(start) + 1};
 }
 
 std::string_view SourceFile::line_text(std::size_t line) const {
@@ -144,6 +160,31 @@ std::string make_printable(std::string_view text) {
     i += len;
   }
   return out;
+}
+
+Snippet SourceFile::snippet_at(std::size_t offset, std::size_t width) const {
+  Location at = location(offset);
+  std::string_view line = line_text(at.line);
+  if (line.size() <= 4 * width) return make_snippet(line, at.column, width);
+  // A long line: the same window as make_snippet, found from the offset instead of by scanning
+  // the line from its start.
+  std::size_t line_start = line_starts_[at.line - 1];
+  std::size_t total = code_points_before(line_start + line.size()) - code_points_before(line_start);
+  std::size_t first = 1;
+  if (total > width && at.column > width / 3) first = std::min(at.column - width / 3, total - width + 1);
+  // Walk back (at.column - first) code points from the offset, then forward `width`.
+  auto lead = [&](std::size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80; };
+  std::size_t begin = std::min(offset, line_start + line.size()) - line_start;
+  while (begin < line.size() && !lead(begin)) ++begin;  // start of code point column - 1
+  for (std::size_t back = at.column - first; back > 0 && begin > 0;) {
+    --begin;
+    if (lead(begin)) --back;
+  }
+  std::size_t end = begin;
+  for (std::size_t seen = 0; end < line.size(); ++end) {
+    if (lead(end) && seen++ == width) break;
+  }
+  return {make_printable(line.substr(begin, end - begin)), first};
 }
 
 Snippet make_snippet(std::string_view line, std::size_t column, std::size_t width) {

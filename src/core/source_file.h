@@ -9,6 +9,12 @@
 
 namespace aic {
 
+// A code frame: printable text and the column of its first character (see make_snippet).
+struct Snippet {
+  std::string text;
+  std::size_t first_column = 1;
+};
+
 class SourceFile {
  public:
   SourceFile(std::string display_path, std::string bytes);
@@ -18,17 +24,26 @@ class SourceFile {
   std::size_t size() const { return bytes_.size(); }
 
   // 1-based line and code-point column of a byte offset (clamped to the end of the file).
+  // O(log lines + kBlock): a hostile one-line file with many findings must not be quadratic.
   Location location(std::size_t offset) const;
+  // The code frame of the line holding `offset`: the same as
+  // make_snippet(line_text(location(offset).line), location(offset).column, width), in
+  // O(width + kBlock) whatever the length of the line.
+  Snippet snippet_at(std::size_t offset, std::size_t width = 120) const;
   // The line containing `offset`, without its line terminator.
   std::string_view line_text(std::size_t line) const;
   std::size_t line_count() const;
 
  private:
   void build_line_table() const;
+  // Code points in bytes [0, offset).
+  std::size_t code_points_before(std::size_t offset) const;
 
+  static constexpr std::size_t kBlock = 4096;
   std::string path_;
   std::string bytes_;
   mutable std::vector<std::size_t> line_starts_;  // built on first use: clean files never pay
+  mutable std::vector<std::size_t> block_code_points_;  // code points before each kBlock boundary
 };
 
 // Number of code points in a UTF-8 byte range (each byte that is not a continuation byte counts,
@@ -38,10 +53,6 @@ std::size_t count_code_points(std::string_view bytes);
 // A window of at most `width` code points of `line` around `column`, with control characters
 // and escape sequences made visible (so a file cannot colour a terminal). Returns the window and
 // the column of its first character.
-struct Snippet {
-  std::string text;
-  std::size_t first_column = 1;
-};
 Snippet make_snippet(std::string_view line, std::size_t column, std::size_t width = 120);
 
 // Replaces control characters (C0, DEL, C1), bidirectional overrides and invalid UTF-8 with

@@ -150,6 +150,18 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
       continue;
     }
     std::string shown = display_path(arg);
+    // A named file that is a link out of the working directory: a pre-commit hook passes the
+    // files of a stranger's change by name, and one of them may point at a secret.
+    if (!options.follow_symlinks && fs::symlink_status(arg, ec).type() == fs::file_type::symlink) {
+      fs::path target = fs::canonical(arg, ec);
+      if (ec || !is_within(target, fs::current_path(ec))) {
+        out.push_back({arg, shown, 0, "",
+                       file_level(shown, json_rules::kSymlinkOutside,
+                                  "symbolic link to a path outside the working directory; not "
+                                  "followed (use --follow-symlinks to lint it)")});
+        continue;
+      }
+    }
     if (status.type() != fs::file_type::regular) {
       out.push_back({arg, shown, 0, "",
                      file_level(shown, json_rules::kNotRegularFile,
