@@ -30,21 +30,6 @@ std::size_t find_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
-std::string to_valid_utf8(std::string_view text) {
-  std::size_t bad = find_invalid_utf8(text);
-  if (bad == std::string_view::npos) return std::string(text);
-  std::string out;
-  out.reserve(text.size() + 16);
-  while (bad != std::string_view::npos) {
-    out.append(text.substr(0, bad));
-    out += "\xEF\xBF\xBD";
-    text.remove_prefix(bad + 1);
-    bad = find_invalid_utf8(text);
-  }
-  out.append(text);
-  return out;
-}
-
 std::string hex_byte(unsigned char c) {
   static const char digits[] = "0123456789ABCDEF";
   return {digits[c >> 4], digits[c & 15]};

@@ -10,10 +10,6 @@ namespace aic {
 // invalid, as in Python), or npos.
 std::size_t find_invalid_utf8(std::string_view text);
 
-// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD (the same offsets
-// find_invalid_utf8 reports), for output formats that must be valid UTF-8 (JSON, SARIF, XML).
-std::string to_valid_utf8(std::string_view text);
-
 // "0A" style hex of one byte.
 std::string hex_byte(unsigned char c);
 

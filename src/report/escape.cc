@@ -48,6 +48,7 @@ std::string valid_utf8(std::string_view text) {
 }
 
 std::string xml_escape(std::string_view text, bool attribute) {
+  bool line_start = false;  // after a raw LF, only white space so far
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
@@ -60,6 +61,23 @@ std::string xml_escape(std::string_view text, bool attribute) {
     }
     std::string_view bytes = text.substr(i, len);
     i += len;
+    if (cp != ' ' && cp != '\t' && cp != ':') line_start = false;
+    if (cp == ':' && line_start) {
+      out += "&#58;";
+      continue;
+    }
+    if (cp == '[' && out.size() >= 2 && out.compare(out.size() - 2, 2, "##") == 0) {
+      out += "&#91;";
+      continue;
+    }
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      static const char* hex = "0123456789ABCDEF";
+      out += "&#x";
+      for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 15];
+      out += ';';
+      continue;
+    }
+    if (cp == '\n' && !attribute) line_start = true;
     switch (cp) {
       case '&': out += "&amp;"; continue;
       case '<': out += "&lt;"; continue;
@@ -116,6 +134,11 @@ std::string uri_escape_path(std::string_view path) {
     }
   }
   return out;
+}
+
+void defuse_workflow_commands_in_json(std::string& json) {
+  for (std::size_t at = json.find("##["); at != std::string::npos; at = json.find("##[", at))
+    json.replace(at + 1, 1, "\\u0023");
 }
 
 }  // namespace aic

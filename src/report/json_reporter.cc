@@ -4,7 +4,7 @@
 
 #include <rapidjson/prettywriter.h>
 
-#include "report/output_safety.h"
+#include "report/escape.h"
 
 namespace aic {
 
@@ -15,7 +15,7 @@ void JsonReporter::write(std::ostream& out, const Report& report) const {
   rapidjson::PrettyWriter<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::ASCII<>> w(buffer);
   w.SetIndent(' ', 2);
   auto str = [&](std::string_view s) {
-    std::string safe = json_string_text(s);  // the ASCII transcoder stops at invalid UTF-8
+    std::string safe = valid_utf8(s);  // the ASCII transcoder stops at invalid UTF-8
     w.String(safe.data(), static_cast<rapidjson::SizeType>(safe.size()));
   };
   auto position = [&](const char* key, std::size_t v) {

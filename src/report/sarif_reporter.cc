@@ -59,9 +59,14 @@ void SarifReporter::write(std::ostream& out, const Report& report) const {
   for (std::size_t i = 0; i < rules.size(); ++i) rule_index.emplace(rules[i]->code, i);
 
   rapidjson::StringBuffer buffer;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+  // ASCII output, as in the json format: no C1 control or bidirectional override reaches a
+  // terminal; every string is made valid UTF-8 first (the transcoder stops at invalid bytes).
+  rapidjson::PrettyWriter<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::ASCII<>> w(buffer);
   w.SetIndent(' ', 2);
-  auto str = [&](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  auto str = [&](std::string_view s) {
+    std::string safe = valid_utf8(s);
+    w.String(safe.data(), static_cast<rapidjson::SizeType>(safe.size()));
+  };
   auto text_object = [&](const char* key, std::string_view text) {
     w.Key(key);
     w.StartObject();
@@ -180,7 +185,9 @@ void SarifReporter::write(std::ostream& out, const Report& report) const {
   w.EndObject();
   w.EndArray();  // runs
   w.EndObject();
-  out << buffer.GetString() << '\n';
+  std::string json(buffer.GetString(), buffer.GetSize());
+  defuse_workflow_commands_in_json(json);
+  out << json << '\n';
 }
 
 }  // namespace aic

@@ -12,6 +12,7 @@
 #include "core/rapidjson.h"
 #include "core/source_file.h"
 #include "core/utf8.h"
+#include "report/escape.h"
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
 #include "report/reporter.h"
@@ -164,10 +165,10 @@ TEST(OutputInjection, JsonIsValidAsciiAndLossless) {
   const auto& d = doc["diagnostics"][0];
   // Decoded, the strings are the originals (invalid bytes as U+FFFD): escaping lost nothing else.
   EXPECT_EQ(std::string(d["message"].GetString(), d["message"].GetStringLength()),
-            to_valid_utf8(diagnostics[0].message));
+            valid_utf8(diagnostics[0].message));
   EXPECT_EQ(std::string(d["pointer"].GetString(), d["pointer"].GetStringLength()),
-            to_valid_utf8(diagnostics[0].pointer));
-  EXPECT_EQ(std::string(d["notes"][1]["message"].GetString()), to_valid_utf8(kPayload));
+            valid_utf8(diagnostics[0].pointer));
+  EXPECT_EQ(std::string(d["notes"][1]["message"].GetString()), valid_utf8(kPayload));
 }
 
 TEST(OutputInjection, HostileFileThroughThePipelineInEveryFormat) {
