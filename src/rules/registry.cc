@@ -12,6 +12,7 @@
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
 #include "rules/schema_rules.h"
+#include "rules/unknown_key.h"
 
 namespace aic {
 
@@ -23,6 +24,7 @@ const std::vector<const Rule*>& file_rules() {
       &head_dim_consistency_rule(),     // AIC304
       &moe_fields_rule(),               // AIC305
       &layer_pattern_length_rule(),     // AIC306
+      &unknown_key_rule(),              // AIC307
   };
   return rules;
 }

@@ -1,0 +1,271 @@
+#include "rules/unknown_key.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "rules/config_view.h"
+#include "rules/key_similarity.h"
+
+namespace aic {
+
+namespace {
+
+const RuleInfo kInfo{"AIC307", "unknown-key", Severity::warning,
+    "A key aiconfigurator does not read looks like a misspelling or a known wrong name of one it does.",
+    R"(What it checks: every key of the object aiconfigurator reads the LLM fields from
+(text_config for nested architectures, else the top level), of the top level, of the nested
+objects the parser reads into (Kimi-K3 linear_attn_config, Step attention_other_setting, the
+quantization_config) and, for Qwen3-VL, of vision_config. A key the parser does not read is
+reported when
+  * it is a known wrong spelling from rules/architectures.json ("aliases": moe_inter_size,
+    num_kv_heads, n_kv_heads, swa_num_kv_heads, num_mtp_modules, use_mtp, linear_num_kv_heads,
+    shared_intermediate_size, num_experts_per_token outside Kimi-K3,
+    quantization_config.quant_type, ...) and the key it stands for is absent; or
+  * it is within a small Damerau-Levenshtein distance of a key the parser reads for this
+    architecture at that level (equal but for case; 1 edit for keys under 12 characters, 2 for
+    longer ones; nothing below 5 characters but case), and that key is absent.
+A key that some registered architecture reads is never taken for a typo (it is a real field of
+another family), and neither is a key written beside the key it resembles (n_group beside
+n_groups, sliding_window beside sliding_window_size: both are real). Unrelated unknown keys are
+fine: HuggingFace configs carry many.
+
+Why: the parser reads keys with get(key, default). A misspelled key is silently ignored and the
+default (0, the dense size, ...) sizes the model instead.
+
+Example: a Qwen3-30B-A3B config with "moe_inter_size": 768
+  warning: 'moe_inter_size' is not read by aiconfigurator; did you mean
+  'moe_intermediate_size'? (the parser will use intermediate_size = 6144 for the expert size)
+
+Fix: rename the key to the one the parser reads (keep the value).)"};
+
+std::string_view str(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+
+bool has_member(const rapidjson::Value& object, std::string_view key) {
+  return object.FindMember(rapidjson::Value(rapidjson::StringRef(key.data(), key.size()))) !=
+         object.MemberEnd();
+}
+
+std::string last_part(const std::string& dotted) {
+  auto dot = dotted.rfind('.');
+  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
+}
+
+std::string quoted_list(const std::vector<std::string>& keys, const char* conjunction = " or ") {
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == keys.size() ? conjunction : ", ") + ("'" + keys[i] + "'");
+  return out;
+}
+
+// One object whose keys are checked, with the keys the consumer reads there.
+struct Level {
+  const rapidjson::Value* object = nullptr;
+  std::string pointer;
+  std::set<std::string> reads;
+  bool llm = false;     // the LLM level: the consequence of a typo can be computed
+  bool global = false;  // a key any architecture reads here is a real field, never a typo
+  std::set<std::string> required;  // keys read with [] here (nested levels)
+  bool explain = false;            // a nested level whose reads the message can explain
+};
+
+class UnknownKey final : public Rule {
+ public:
+  const RuleInfo& info() const override { return kInfo; }
+
+  void check(const FileContext& c) const override {
+    auto view = registered_config_view(c);
+    if (!view) return;
+    const ArchitectureRegistry& registry = *view->registry;
+    const GenericReads& generic = registry.generic();
+    const std::vector<std::string> vocabulary = registry.vocabulary(*view->profile);
+
+    std::vector<Level> levels;
+    Level llm{view->llm.object, view->llm.pointer, {}, true, true};
+    std::map<std::string, std::set<std::string>> nested_reads;  // parent -> keys read inside it
+    for (const auto& key : vocabulary) {
+      auto dot = key.find('.');
+      if (dot == std::string::npos) llm.reads.insert(key);
+      else nested_reads[key.substr(0, dot)].insert(key.substr(dot + 1));
+    }
+    llm.reads.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
+    levels.push_back(llm);
+    if (view->llm.nested) {
+      Level top{view->root, "", {generic.top_level_reads.begin(), generic.top_level_reads.end()}, false, true};
+      top.reads.insert(registry.text_config_key());
+      levels.push_back(std::move(top));
+    }
+    for (const auto& [parent, keys] : nested_reads) {
+      const rapidjson::Value* p = view->get(parent);
+      if (!p || !p->IsObject()) continue;
+      Level nested{p, view->pointer(parent), keys, false, false};
+      for (const auto& key : keys)
+        if (std::find(view->profile->required.begin(), view->profile->required.end(), parent + "." + key) !=
+            view->profile->required.end())
+          nested.required.insert(key);
+      nested.explain = true;
+      levels.push_back(std::move(nested));
+    }
+    if (view->profile->vision) {
+      auto it = view->root->FindMember("vision_config");
+      if (it != view->root->MemberEnd() && it->value.IsObject()) {
+        Level vision{&it->value, "/vision_config", {}, false, false};
+        vision.reads.insert(view->profile->vision->required.begin(), view->profile->vision->required.end());
+        vision.reads.insert(view->profile->vision->reads.begin(), view->profile->vision->reads.end());
+        vision.required.insert(view->profile->vision->required.begin(), view->profile->vision->required.end());
+        vision.explain = true;
+        levels.push_back(std::move(vision));
+      }
+    }
+
+    // Keys some registered architecture reads at the LLM or top level: real field names.
+    std::set<std::string> known_anywhere(generic.top_level_reads.begin(), generic.top_level_reads.end());
+    known_anywhere.insert(registry.text_config_key());
+    for (const auto& [name, profile] : registry.profiles())
+      for (const auto& key : registry.vocabulary(profile))
+        if (key.find('.') == std::string::npos) known_anywhere.insert(key);
+
+    const std::vector<Alias> aliases = registry.aliases(*view->profile);
+    std::set<std::string> reported;  // pointers already reported (aliases first)
+    check_aliases(c, *view, aliases, reported);
+
+    for (const Level& level : levels) {
+      for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
+        std::string key(str(m->name));
+        std::string pointer = level.pointer + "/" + escape_pointer_token(key);
+        if (reported.count(pointer) || level.reads.count(key)) continue;
+        if (level.global && known_anywhere.count(key)) continue;
+        if (is_alias_written_here(aliases, level, *view, key)) continue;
+        std::vector<std::string> candidates = closest(key, level);
+        if (candidates.empty()) continue;
+        std::string message = "'" + key + "' is not read by aiconfigurator; did you mean " +
+                              quoted_list(candidates) + "?";
+        if (level.llm && candidates.size() == 1) {
+          message += " (" + consequence(*view, candidates[0]) + ")";
+        } else if (level.explain && candidates.size() == 1) {
+          message += level.required.count(candidates[0])
+                         ? " (the parser needs '" + candidates[0] + "' here and raises KeyError without it)"
+                         : " (the parser uses its default for '" + candidates[0] + "' instead)";
+        }
+        auto& d = c.report_key(kInfo, pointer, std::move(message));
+        FileDiagnostics::help(d, "rename '" + key + "' to " + quoted_list(candidates) + " (keep the value)");
+        reported.insert(pointer);
+      }
+    }
+  }
+
+ private:
+  // Read keys within typo distance of `key` that the object does not also hold, best first.
+  static std::vector<std::string> closest(const std::string& key, const Level& level) {
+    std::size_t best = SIZE_MAX;
+    std::vector<std::string> out;
+    for (const auto& known : level.reads) {
+      if (!looks_like_typo_of(key, known) || has_member(*level.object, known)) continue;
+      std::size_t d = damerau_levenshtein_icase(key, known);
+      if (d < best) {
+        best = d;
+        out.clear();
+      }
+      if (d == best && out.size() < 3) out.push_back(known);
+    }
+    return out;
+  }
+
+  // Aliases are checked on their own; a written alias key suppressed because its meaning is also
+  // present must not come back as a typo.
+  static bool is_alias_written_here(const std::vector<Alias>& aliases, const Level& level,
+                                    const ConfigView& view, const std::string& key) {
+    for (const auto& a : aliases) {
+      if (last_part(a.written) != key) continue;
+      auto dot = a.written.find('.');
+      if (dot == std::string::npos) {
+        if (level.llm) return true;
+        continue;
+      }
+      std::string parent = a.written.substr(0, dot);
+      if (level.pointer == view.pointer(parent) || level.pointer == "/" + escape_pointer_token(parent))
+        return true;
+    }
+    return false;
+  }
+
+  // Registry notes are sentences ("Not read: the parser reads ..."); inside our message the
+  // "not read" part is already said.
+  static std::string note_text(const Alias& a) {
+    std::string note = a.note;
+    const std::string prefix = "Not read: ";
+    if (note.rfind(prefix, 0) == 0) note = note.substr(prefix.size());
+    if (!note.empty() && note.back() == '.') note.pop_back();
+    return note;
+  }
+
+  static void check_aliases(const FileContext& c, const ConfigView& view, const std::vector<Alias>& aliases,
+                            std::set<std::string>& reported) {
+    for (const Alias& a : aliases) {
+      auto dot = a.written.find('.');
+      // Where the written key may be: the LLM level, or inside an object of it. A dotted key under
+      // quantization_config may also be at the top level of a nested config (the parser promotes
+      // text_config's quantization_config, and reads the top-level one first).
+      std::vector<std::pair<const rapidjson::Value*, std::string>> places;
+      if (dot == std::string::npos) {
+        places.emplace_back(view.llm.object, view.llm.pointer);
+      } else {
+        std::string parent = a.written.substr(0, dot);
+        if (const auto* p = view.get(parent); p && p->IsObject()) places.emplace_back(p, view.pointer(parent));
+        if (view.llm.nested) {
+          auto it = view.root->FindMember(rapidjson::StringRef(parent.data(), parent.size()));
+          if (it != view.root->MemberEnd() && it->value.IsObject())
+            places.emplace_back(&it->value, "/" + escape_pointer_token(parent));
+        }
+      }
+      const std::string written = last_part(a.written);
+      for (const auto& [object, pointer] : places) {
+        if (!has_member(*object, written)) continue;
+        bool meaning_present = false;
+        for (const auto& m : a.means) meaning_present = meaning_present || has_member(*object, last_part(m));
+        if (meaning_present) continue;
+        std::vector<std::string> means;
+        for (const auto& m : a.means) means.push_back(last_part(m));
+        std::string why = dot == std::string::npos && means.size() == 1 ? consequence(view, means[0], &a) : note_text(a);
+        std::string key_pointer = pointer + "/" + escape_pointer_token(written);
+        auto& d = c.report_key(kInfo, key_pointer,
+                               "'" + written + "' is not read by aiconfigurator; did you mean " +
+                                   quoted_list(means) + "? (" + why + ")");
+        FileDiagnostics::help(d, "rename '" + written + "' to " + quoted_list(means, " and/or ") +
+                                     " (keep the value)");
+        reported.insert(key_pointer);
+      }
+    }
+  }
+
+  // What the parser does without `meant` (at the LLM level), for the message.
+  static std::string consequence(const ConfigView& view, const std::string& meant, const Alias* alias = nullptr) {
+    const GenericReads& generic = view.registry->generic();
+    const Profile& profile = *view.profile;
+    if (view.has(meant)) return alias ? note_text(*alias) : "the parser reads '" + meant + "'";
+    if (const RecommendedKey* r = profile.find_recommended(meant))
+      return "the parser will use the default " + r->default_json + " for '" + meant + "'";
+    if (meant == "moe_intermediate_size" && !generic.moe_intermediate_size_fallback.empty()) {
+      const std::string& fallback = generic.moe_intermediate_size_fallback;
+      const rapidjson::Value* v = view.get(fallback);
+      std::string value = v && !v->IsNull() ? show(*v) : "0";
+      return "the parser will use " + fallback + " = " + value + " for the expert size";
+    }
+    auto in = [&](const KeyList& list) { return std::find(list.begin(), list.end(), meant) != list.end(); };
+    if (in(generic.required) || in(profile.required))
+      return "the parser needs '" + meant + "' and raises KeyError without it";
+    if (meant == generic.layer_count.key)
+      return "without it the parser counts a layer pattern or raises ValueError";
+    if (alias) return note_text(*alias);
+    return "the parser uses its default for '" + meant + "' instead";
+  }
+};
+
+}  // namespace
+
+const Rule& unknown_key_rule() {
+  static const UnknownKey rule;
+  return rule;
+}
+
+}  // namespace aic
