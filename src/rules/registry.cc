@@ -8,7 +8,9 @@
 #include "rules/file_set_rules.h"
 #include "rules/head_dim_consistency.h"
 #include "rules/layer_pattern_length.h"
+#include "rules/model_type_mismatch.h"
 #include "rules/moe_fields.h"
+#include "rules/multimodal_layout.h"
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
 #include "rules/schema_rules.h"
@@ -25,6 +27,8 @@ const std::vector<const Rule*>& file_rules() {
       &moe_fields_rule(),               // AIC305
       &layer_pattern_length_rule(),     // AIC306
       &unknown_key_rule(),              // AIC307
+      &model_type_mismatch_rule(),      // AIC308
+      &multimodal_layout_rule(),        // AIC309
   };
   return rules;
 }
