@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/json_rules.h"
@@ -347,6 +348,7 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
   // Objects with a repeated key, deepest last in document order.
   std::vector<std::uint32_t> with_duplicates, members;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  std::unordered_map<std::string_view, std::uint32_t> seen;
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
@@ -363,11 +365,16 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
             break;
           }
     } else {
-      std::stable_sort(members.begin(), members.end(),
-                       [&](auto a, auto b) { return nodes[a].key < nodes[b].key; });
-      for (std::size_t k = 1; k < members.size(); ++k)
-        if (nodes[members[k - 1]].key == nodes[members[k]].key)
-          repeats.push_back({members[k - 1], members[k]});
+      // Large objects (a quantized_layers map has ~20k keys): one hash lookup per member.
+      seen.clear();
+      seen.reserve(members.size());
+      for (std::uint32_t m : members) {
+        auto [it, inserted] = seen.try_emplace(nodes[m].key, m);
+        if (!inserted) {
+          repeats.push_back({it->second, m});
+          it->second = m;
+        }
+      }
     }
     for (auto [earlier_index, later_index] : repeats) {
       const Node& earlier = nodes[earlier_index];

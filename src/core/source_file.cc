@@ -14,6 +14,12 @@ void SourceFile::build_line_table() const {
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const char* end = data + bytes_.size();
+  if (!std::memchr(data, '\r', bytes_.size())) {
+    // The common case, \n only: memchr finds each line end without a byte-by-byte loop.
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+    return;
+  }
   for (const char* p = data; p < end; ++p) {
     // \n, \r\n and a lone \r all end a line (Python's splitlines() agrees for these three).
     if (*p == '\n') {

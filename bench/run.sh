@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: aic-lint (full lint, every rule, text output) against the floor
+# (bench/parse_floor.cc: read + plain RapidJSON DOM parse, one thread) on the same inputs, in the
+# same run, reported as ratios (these machines are shared and noisy: absolute times mean little).
+#
+# usage: bench/run.sh [--peers]    (--peers also times sourcemeta's jsonschema and ajv-cli from npm)
+# Inputs: ../shared/corpus/model_configs if present, one small config, a synthetic 10,000-file
+# repository (bench/gen_repo.py). Results: bench/out/*.json and a summary on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)"; exit 2; }
+
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DAIC_BUILD_BENCH=ON -DAIC_BUILD_TESTS=OFF >/dev/null
+cmake --build build-bench -j "$(nproc)" >/dev/null
+lint=build-bench/aic-lint
+floor=build-bench/bench/aic_parse_floor
+out=bench/out
+mkdir -p "$out"
+[[ -d $out/synthetic/model_configs ]] || python3 bench/gen_repo.py "$out/synthetic/model_configs" 10000 >/dev/null
+
+ratio() {  # hyperfine export -> "name: X.XX ms vs floor Y.YY ms = ratio R"
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+floor = results[0]["mean"]
+for r in results[1:]:
+    print(f"{sys.argv[2]:<28} {r['command'][:60]:<60} {r['mean']*1e3:8.1f} ms  floor {floor*1e3:7.1f} ms  ratio {r['mean']/floor:5.2f}x")
+PY
+}
+
+run() {  # name, inputs...
+  local name=$1; shift
+  hyperfine -N --warmup 3 --min-runs 10 --export-json "$out/$name.json" \
+    "$floor $*" "$lint check -q --color never $*" "$lint check -q --color never --jobs 1 $*" >/dev/null 2>&1 || true
+  ratio "$out/$name.json" "$name"
+}
+
+corpus=../shared/corpus/model_configs
+if [[ -d $corpus ]]; then run corpus "$corpus"; else echo "corpus: SKIPPED (no ../shared/corpus)"; fi
+run single-small-file examples/model_configs/Qwen--Qwen3-8B_config.json
+run synthetic-10000 "$out/synthetic/model_configs"
+
+# Peak memory on the 10,000-file repository (max RSS, KiB).
+for cmd in "$floor" "$lint check -q --color never"; do
+  rss=$( { /usr/bin/time -f '%M' $cmd "$out/synthetic/model_configs" >/dev/null; } 2>&1 | tail -1)
+  echo "peak RSS synthetic-10000: ${rss} KiB  ($cmd)"
+done
+
+if [[ "${1:-}" == "--peers" && -d $corpus ]]; then
+  [[ -x $out/node_modules/.bin/jsonschema ]] ||
+    npm install --prefix "$out" --no-audit --no-fund @sourcemeta/jsonschema ajv-cli >/dev/null
+  configs=$(ls "$corpus"/*_config.json | grep -v _hf_quant_config.json | tr '\n' ' ')
+  hyperfine -N --warmup 2 --min-runs 5 --export-json "$out/peers.json" -i \
+    "$floor $configs" \
+    "$lint check -q --color never $configs" \
+    "$out/node_modules/.bin/jsonschema validate schemas/model-config.schema.json $configs" \
+    "$out/node_modules/.bin/ajv validate --spec=draft7 --strict=false -s schemas/model-config.schema.json $(printf -- '-d %s ' $configs)" \
+    >/dev/null 2>&1 || true
+  ratio "$out/peers.json" "peers (corpus configs)"
+fi
