@@ -69,6 +69,9 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("rules")) return aic::run_rules(rules);
     return aic::run_check(check);
+  } catch (const aic::PositionedError& e) {
+    std::cerr << e.what() << '\n';
+    return aic::exit_code::kUsage;
   } catch (const aic::UsageError& e) {
     std::cerr << "aic-lint: error: " << e.what() << '\n';
     return aic::exit_code::kUsage;

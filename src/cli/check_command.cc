@@ -10,7 +10,9 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/exit_codes.h"
+#include "cli/settings.h"
 #include "core/errors.h"
+#include "engine/filter.h"
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
 #include "report/reporter.h"
@@ -20,13 +22,30 @@ namespace aic {
 void add_check_command(CLI::App& app, CheckOptions& o) {
   CLI::App* check = app.add_subcommand("check", "Lint model config files and directories");
   check->add_option("paths", o.paths, "Files or directories (default: ./model_configs)");
-  check->add_option("-f,--format", o.format, "Output format")
-      ->check(CLI::IsMember(report_formats()))
+  check->add_option("-f,--format", o.formats,
+                    "Output format NAME[:FILE] (text, json, sarif, github, junit); repeat for several "
+                    "formats in one run, e.g. --format text --format sarif:aic-lint.sarif")
+      ->allow_extra_args(false)
       ->default_str("text");
-  check->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
+  check->add_option("-o,--output", o.output,
+                    "Write the report of the format(s) given without :FILE to FILE instead of stdout");
   check->add_option("--fail-on", o.fail_on, "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->default_str("error");
+  check->add_option("--select", o.select,
+                    "Report only these rules: codes, names or code prefixes (AIC4), comma-separated; "
+                    "repeatable; replaces the config file's select")
+      ->allow_extra_args(false);
+  check->add_option("--ignore", o.ignore,
+                    "Do not report these rules (codes, names, prefixes), comma-separated; repeatable; "
+                    "replaces the config file's ignore")
+      ->allow_extra_args(false);
+  check->add_flag("--statistics", o.statistics, "Text format: a count per rule after the findings");
+  check->add_option("--config", o.config_file,
+                    "Configuration file to use instead of the nearest .aic-lint.json");
+  check->add_flag("--no-config", o.no_config, "Ignore .aic-lint.json files");
+  check->add_flag("--show-settings", o.show_settings,
+                  "Print the effective settings (config file merged with flags) as JSON and exit");
   check->add_flag("--exit-zero", o.exit_zero, "Exit 0 even when there are findings");
   check->add_flag("-q,--quiet", o.quiet, "Print findings only (no summary line)");
   check->add_option("--color", o.color, "Colour the text output")
@@ -57,7 +76,29 @@ bool use_color(const std::string& mode, bool to_stdout) {
 
 }  // namespace
 
+namespace {
+
+void write_report(const OutputTarget& target, const Reporter& reporter, const Report& report) {
+  if (target.file.empty()) {
+    reporter.write(std::cout, report);
+    std::cout.flush();
+    return;
+  }
+  std::ofstream file(target.file, std::ios::binary);
+  if (!file) throw UsageError("cannot write '" + target.file + "'");
+  reporter.write(file, report);
+  if (!file.flush()) throw UsageError("cannot write '" + target.file + "'");
+}
+
+}  // namespace
+
 int run_check(const CheckOptions& o) {
+  Settings settings = resolve_settings(o);
+  if (o.show_settings) {
+    write_settings(std::cout, settings);
+    return exit_code::kClean;
+  }
+
   std::vector<std::string> paths = o.paths;
   if (paths.empty()) {
     std::error_code ec;
@@ -72,29 +113,25 @@ int run_check(const CheckOptions& o) {
   options.max_file_size = o.max_file_size;
   options.parse.max_depth = o.max_depth;
   options.walk.follow_symlinks = o.follow_symlinks;
-  LintData data = load_lint_data({o.registry_file, o.schema_dir});
+  LintData data = load_lint_data({settings.registry_file, settings.schema_dir});
 
   LintResult result = lint_paths(paths, options, data);
   spdlog::debug("linted {} files, {} diagnostics", result.files, result.diagnostics.size());
+  filter_diagnostics(result.diagnostics, settings.filter);
 
-  ReportOptions report_options;
-  report_options.quiet = o.quiet;
-  report_options.color = o.output.empty() && use_color(o.color, true);
-  auto reporter = make_reporter(o.format, report_options);
-  if (!reporter) throw UsageError("unknown format '" + o.format + "'");
   Report report{result.diagnostics, result.files, result.file_names};
-  if (o.output.empty()) {
-    reporter->write(std::cout, report);
-    std::cout.flush();
-  } else {
-    std::ofstream file(o.output, std::ios::binary);
-    if (!file) throw UsageError("cannot write '" + o.output + "'");
-    reporter->write(file, report);
-    if (!file.flush()) throw UsageError("cannot write '" + o.output + "'");
+  for (const OutputTarget& target : settings.outputs) {
+    ReportOptions report_options;
+    report_options.quiet = o.quiet;
+    report_options.statistics = o.statistics;
+    report_options.color = target.file.empty() && use_color(o.color, true);
+    auto reporter = make_reporter(target.format, report_options);
+    if (!reporter) throw UsageError("unknown format '" + target.format + "'");
+    write_report(target, *reporter, report);
   }
 
   if (o.exit_zero) return exit_code::kClean;
-  Severity threshold = parse_severity(o.fail_on).value_or(Severity::error);
+  Severity threshold = parse_severity(settings.fail_on).value_or(Severity::error);
   for (const Diagnostic& d : result.diagnostics)
     if (d.severity >= threshold) return exit_code::kFindings;
   return exit_code::kClean;

@@ -11,9 +11,9 @@ namespace aic {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;  // file; empty = stdout
-  std::string fail_on = "error";
+  std::vector<std::string> formats;  // NAME or NAME:FILE; none: the config file's, else text
+  std::string output;                // -o: where formats without :FILE go; empty = stdout
+  std::string fail_on;               // empty: the config file's, else error
   bool exit_zero = false;
   bool quiet = false;
   std::string color = "auto";
@@ -23,6 +23,11 @@ struct CheckOptions {
   bool follow_symlinks = false;
   std::string registry_file;  // --registry
   std::string schema_dir;     // --schema-dir
+  std::string config_file;    // --config; empty: discover .aic-lint.json
+  bool no_config = false;     // --no-config
+  std::vector<std::string> select, ignore;  // comma-separated rule codes, names, prefixes
+  bool statistics = false;
+  bool show_settings = false;
 };
 
 void add_check_command(CLI::App& app, CheckOptions& options);

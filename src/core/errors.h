@@ -9,4 +9,10 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A usage error whose message is already one or more "path:line:col: error: ..." lines (a bad
+// configuration file): printed as is, without the "aic-lint: error:" prefix.
+struct PositionedError : UsageError {
+  using UsageError::UsageError;
+};
+
 }  // namespace aic

@@ -3,6 +3,8 @@
 #   args             the command line (after the binary), one shell word per line
 #   expected_stdout  what aic-lint must print on stdout
 #   expected_exit    the exit code
+#   expected_stderr  optional: when present, stderr must match it too
+#   cwd              optional: a subdirectory of the scenario to run in (config discovery)
 #   ...              any input files; the command runs inside the scenario directory
 # UPDATE_GOLDEN=1 rewrites the expectations from the current binary (review the diff!).
 set -uo pipefail
@@ -14,15 +16,27 @@ for dir in "$root"/*/; do
   [[ -f "$dir/args" ]] || continue
   name=$(basename "$dir")
   mapfile -t args < "$dir/args"
-  actual=$(cd "$dir" && NO_COLOR=1 "$bin" "${args[@]}" 2>/dev/null)
+  run_dir=$dir
+  [[ -f "$dir/cwd" ]] && run_dir="$dir/$(cat "$dir/cwd")"
+  stderr_file=$(mktemp)
+  actual=$(cd "$run_dir" && NO_COLOR=1 "$bin" "${args[@]}" 2>"$stderr_file")
   code=$?
+  actual_stderr=$(cat "$stderr_file")
+  rm -f "$stderr_file"
   if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then
     printf '%s\n' "$actual" > "$dir/expected_stdout"
     echo "$code" > "$dir/expected_exit"
+    [[ -f "$dir/expected_stderr" ]] && printf '%s\n' "$actual_stderr" > "$dir/expected_stderr"
   fi
   expected=$(cat "$dir/expected_stdout")
   expected_code=$(cat "$dir/expected_exit")
-  if [[ "$actual" == "$expected" && "$code" == "$expected_code" ]]; then
+  stderr_ok=1
+  if [[ -f "$dir/expected_stderr" && "$actual_stderr" != "$(cat "$dir/expected_stderr")" ]]; then
+    stderr_ok=0
+    echo "FAIL $name: stderr differs"
+    diff <(cat "$dir/expected_stderr") <(printf '%s\n' "$actual_stderr") | head -20
+  fi
+  if [[ "$actual" == "$expected" && "$code" == "$expected_code" && $stderr_ok == 1 ]]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
