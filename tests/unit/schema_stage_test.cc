@@ -320,7 +320,7 @@ TEST(Schemas, AreValidDraft07AndEveryRefResolves) {
     ASSERT_TRUE(embedded.has_value());
     EXPECT_EQ(*embedded, text) << "rebuild: the embedded copy is stale";
   }
-  EXPECT_EQ(checked, 3u);
+  EXPECT_EQ(checked, 4u);  // model config, side-car, registry, aic-lint config
 }
 
 TEST(Schemas, MetaSchemaCheckCanFail) {
