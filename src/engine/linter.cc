@@ -59,7 +59,8 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
 
 std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes,
                                    const LintOptions& options, const LintData& data,
-                                   FileSummary& summary, const std::string& fs_path) {
+                                   FileSummary& summary, const std::string& fs_path,
+                                   bool run_checks) {
   init_summary(summary, fs_path.empty() ? display : fs_path, display);
   summary.size = bytes.size();
   summary.content_hash = content_hash(bytes);
@@ -69,6 +70,7 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
   if (doc.has_root() && doc.root().IsObject()) {
     summary.parsed = true;
     summarize_document(doc, source, summary);
+    if (!run_checks) return {};
     FileContext context{source, doc, out, summary.kind, data, summary.path};
     check_schema(context);
     for (const Rule* rule : file_rules()) rule->check(context);
@@ -77,14 +79,14 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
 }
 
 std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
-                                  const LintData& data, FileSummary& summary) {
+                                  const LintData& data, FileSummary& summary, bool run_checks) {
   init_summary(summary, entry.path, entry.display_path);
   if (entry.skipped) return {*entry.skipped};
   ReadResult read = read_file_bounded(entry.path, options.max_file_size);
   switch (read.status) {
     case ReadResult::Status::ok:
       return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
-                        entry.path);
+                        entry.path, run_checks);
     case ReadResult::Status::unreadable:
       return {file_level(entry.display_path, json_rules::kFileUnreadable,
                          "cannot read file: " + read.error)};
@@ -131,6 +133,39 @@ std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
   return siblings;
 }
 
+// The id a file name stands for ("Org--Model" for both the config and its side-car).
+std::string file_id(const std::string& name) {
+  for (std::string_view suffix : {"_hf_quant_config.json", "_config.json"})
+    if (name.size() > suffix.size() && name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
+  return name;
+}
+
+// Which context siblings repository rules can use: the pair (config <-> side-car) of a linted
+// file, and configs of the same size as a linted config (a byte-identical copy must have the same
+// size) with their side-cars. Only those are read; the rest are known by name and size alone, so
+// a hook run on one file does not parse the whole directory.
+std::vector<bool> siblings_to_read(const std::vector<WalkEntry>& entries, std::size_t reported) {
+  std::set<std::string> ids;
+  std::set<std::uintmax_t> config_sizes;
+  for (std::size_t i = 0; i < reported; ++i) {
+    std::string name = fs::path(entries[i].path).filename().string();
+    ids.insert(file_id(name));
+    if (classify_file_name(name) == FileKind::config) config_sizes.insert(entries[i].size);
+  }
+  std::vector<bool> read(entries.size(), true);
+  std::set<std::string> same_size_ids;
+  for (std::size_t i = reported; i < entries.size(); ++i) {
+    std::string name = fs::path(entries[i].path).filename().string();
+    if (classify_file_name(name) == FileKind::config && config_sizes.count(entries[i].size))
+      same_size_ids.insert(file_id(name));
+  }
+  for (std::size_t i = reported; i < entries.size(); ++i) {
+    std::string id = file_id(fs::path(entries[i].path).filename().string());
+    read[i] = ids.count(id) || same_size_ids.count(id);
+  }
+  return read;
+}
+
 }  // namespace
 
 LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& options,
@@ -148,10 +183,18 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   std::stable_sort(order.begin(), order.end(),
                    [&](auto a, auto b) { return entries[a].size > entries[b].size; });
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<bool> read = siblings_to_read(entries, reported);
   parallel_for(order.size(), jobs, [&](std::size_t k) {
     std::size_t i = order[k];
-    per_file[i] = lint_file(entries[i], options, data, summaries[i]);
-    summaries[i].reported = i < reported;
+    bool is_reported = i < reported;
+    if (is_reported || read[i]) {
+      auto diagnostics = lint_file(entries[i], options, data, summaries[i], is_reported);
+      if (is_reported) per_file[i] = std::move(diagnostics);
+    } else {
+      init_summary(summaries[i], entries[i].path, entries[i].display_path);  // name and size only
+      summaries[i].size = entries[i].size;
+    }
+    summaries[i].reported = is_reported;
   });
 
   LintResult result;

@@ -30,12 +30,15 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
                       const LintData& data);
 
 // One file through the per-file pipeline. `summary` receives what repository rules need.
+// With run_checks false (a sibling read only for repository rules), the file is parsed and
+// summarized but neither validated nor checked.
 std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
-                                  const LintData& data, FileSummary& summary);
+                                  const LintData& data, FileSummary& summary, bool run_checks = true);
 
 // Per-file pipeline on bytes already in memory (used by the fuzzer and the import command).
 std::vector<Diagnostic> lint_bytes(const std::string& display_path, std::string bytes,
                                    const LintOptions& options, const LintData& data,
-                                   FileSummary& summary, const std::string& fs_path = {});
+                                   FileSummary& summary, const std::string& fs_path = {},
+                                   bool run_checks = true);
 
 }  // namespace aic

@@ -354,11 +354,13 @@ class RegistryBuilder {
     check_alias_profiles(r.generic_.aliases, "/generic/aliases");
     for (const auto& [name, p] : r.profiles_)
       check_alias_profiles(p.aliases, "/profiles/" + escape_pointer_token(name) + "/aliases");
+    r.build_caches();
     return r;
   }
 };
 
-ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const std::string& display_name) {
+ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const std::string& display_name,
+                                                 SchemaCheck schema_check) {
   SourceFile source(display_name, std::string(text));
   FileDiagnostics diagnostics(source);
   JsonDocument doc = JsonDocument::parse(source, diagnostics);
@@ -374,7 +376,7 @@ ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const st
   if (!doc.has_root())
     throw UsageError("invalid architecture registry: " + display_name + ": no JSON document");
   Problems problems(source, doc);
-  check_schema(doc.root(), problems);
+  if (schema_check == SchemaCheck::validate) check_schema(doc.root(), problems);
   problems.throw_if_any();
   ArchitectureRegistry registry = RegistryBuilder::build(doc.root(), problems);
   problems.throw_if_any();
@@ -384,7 +386,10 @@ ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const st
 ArchitectureRegistry ArchitectureRegistry::load_embedded() {
   auto text = find_embedded_asset(kRegistryAsset);
   if (!text) throw UsageError("internal error: embedded " + std::string(kRegistryAsset) + " missing");
-  return parse(*text, "<embedded " + std::string(kRegistryAsset) + ">");
+  // The embedded registry is validated against its schema by the test suite
+  // (RegistryLoader.EmbeddedRegistryConformsToItsSchema); at run time that would cost more than
+  // linting a small file, on every pre-commit call.
+  return parse(*text, "<embedded " + std::string(kRegistryAsset) + ">", SchemaCheck::skip);
 }
 
 ArchitectureRegistry ArchitectureRegistry::load_file(const std::string& path) {
@@ -503,7 +508,26 @@ std::vector<Alias> ArchitectureRegistry::aliases(const Profile& profile) const {
   return out;
 }
 
-std::vector<std::string> ArchitectureRegistry::vocabulary(const Profile& profile) const {
+const std::vector<std::string>& ArchitectureRegistry::vocabulary(const Profile& profile) const {
+  auto it = vocabulary_.find(profile.name);
+  if (it != vocabulary_.end()) return it->second;
+  // A profile that is not one of ours (built elsewhere): compute it, once per thread.
+  thread_local std::vector<std::string> computed;
+  computed = compute_vocabulary(profile);
+  return computed;
+}
+
+void ArchitectureRegistry::build_caches() {
+  vocabulary_.clear();
+  keys_read_anywhere_.clear();
+  for (const auto& [name, profile] : profiles_) {
+    auto& v = vocabulary_[name] = compute_vocabulary(profile);
+    for (const auto& key : v)
+      if (key.find('.') == std::string::npos) keys_read_anywhere_.insert(key);
+  }
+}
+
+std::vector<std::string> ArchitectureRegistry::compute_vocabulary(const Profile& profile) const {
   std::set<std::string> keys = own_keys(profile);
   auto add = [&](const KeyList& list) { keys.insert(list.begin(), list.end()); };
   add(generic_.required);
@@ -519,8 +543,8 @@ std::vector<std::string> ArchitectureRegistry::vocabulary(const Profile& profile
 }
 
 bool ArchitectureRegistry::reads(const Profile& profile, std::string_view key) const {
-  auto v = vocabulary(profile);
-  return std::binary_search(v.begin(), v.end(), std::string(key));
+  const auto& v = vocabulary(profile);
+  return std::binary_search(v.begin(), v.end(), key);
 }
 
 LlmLevel ArchitectureRegistry::llm_level(const rapidjson::Value& root, const Architecture* architecture) const {

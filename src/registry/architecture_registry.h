@@ -5,6 +5,7 @@
 // one to one (names kept), already validated and cross-checked, so rules never re-check the data.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -165,7 +166,9 @@ class ArchitectureRegistry {
   static ArchitectureRegistry load_file(const std::string& path);
   // Parses and validates registry text; `display_name` prefixes error positions.
   // Throws UsageError ("name:line:col: what is wrong") when the text is not a valid registry.
-  static ArchitectureRegistry parse(std::string_view text, const std::string& display_name);
+  enum class SchemaCheck { validate, skip };
+  static ArchitectureRegistry parse(std::string_view text, const std::string& display_name,
+                                    SchemaCheck schema_check = SchemaCheck::validate);
 
   int version() const { return version_; }
   const std::string& upstream_commit() const { return upstream_commit_; }
@@ -198,7 +201,10 @@ class ArchitectureRegistry {
   // Every key the consumer reads at the LLM level for a profile: generic reads and required keys,
   // the layer-count fallbacks, the profile's required, recommended, reads, mla_fields, per-layer,
   // extra top-k and required_one_of keys. Sorted, unique. Dotted keys stay dotted.
-  std::vector<std::string> vocabulary(const Profile& profile) const;
+  // Computed once per profile when the registry is built (rules ask for it on every file).
+  const std::vector<std::string>& vocabulary(const Profile& profile) const;
+  // Every non-dotted key that some profile reads at the LLM level (union of the vocabularies).
+  const std::set<std::string>& keys_read_by_any_profile() const { return keys_read_anywhere_; }
   // True when the profile reads `key` (as vocabulary() would list it).
   bool reads(const Profile& profile, std::string_view key) const;
 
@@ -215,6 +221,11 @@ class ArchitectureRegistry {
   std::map<std::string, Architecture, std::less<>> architectures_;
   std::map<std::string, Profile, std::less<>> profiles_;
   std::map<std::string, Family, std::less<>> families_;
+  std::map<std::string, std::vector<std::string>, std::less<>> vocabulary_;  // by profile name
+  std::set<std::string> keys_read_anywhere_;
+
+  std::vector<std::string> compute_vocabulary(const Profile& profile) const;
+  void build_caches();
 
   friend class RegistryBuilder;
 };

@@ -78,7 +78,7 @@ class UnknownKey final : public Rule {
     if (!view) return;
     const ArchitectureRegistry& registry = *view->registry;
     const GenericReads& generic = registry.generic();
-    const std::vector<std::string> vocabulary = registry.vocabulary(*view->profile);
+    const std::vector<std::string>& vocabulary = registry.vocabulary(*view->profile);
 
     std::vector<Level> levels;
     Level llm{view->llm.object, view->llm.pointer, {}, true, true};
@@ -119,11 +119,9 @@ class UnknownKey final : public Rule {
     }
 
     // Keys some registered architecture reads at the LLM or top level: real field names.
-    std::set<std::string> known_anywhere(generic.top_level_reads.begin(), generic.top_level_reads.end());
+    std::set<std::string> known_anywhere = registry.keys_read_by_any_profile();
+    known_anywhere.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
     known_anywhere.insert(registry.text_config_key());
-    for (const auto& [name, profile] : registry.profiles())
-      for (const auto& key : registry.vocabulary(profile))
-        if (key.find('.') == std::string::npos) known_anywhere.insert(key);
 
     const std::vector<Alias> aliases = registry.aliases(*view->profile);
     std::set<std::string> reported;  // pointers already reported (aliases first)

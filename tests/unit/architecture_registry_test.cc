@@ -178,3 +178,21 @@ TEST(ArchitectureRegistry, RegistryFileOverridesEmbedded) {
 
 }  // namespace
 }  // namespace aic
+
+namespace aic {
+namespace {
+
+// load_embedded() skips the schema check for start-up speed; this is where it is made.
+TEST(RegistryLoader, EmbeddedRegistryConformsToItsSchema) {
+  auto text = find_embedded_asset("rules/architectures.json");
+  ASSERT_TRUE(text.has_value());
+  EXPECT_NO_THROW(ArchitectureRegistry::parse(*text, "embedded", ArchitectureRegistry::SchemaCheck::validate));
+  // And the check is real: a schema violation in the same text is refused.
+  std::string broken(*text);
+  broken.replace(broken.find("\"version\": 1"), 12, "\"version\": \"1\"");
+  EXPECT_THROW(ArchitectureRegistry::parse(broken, "broken", ArchitectureRegistry::SchemaCheck::validate),
+               UsageError);
+}
+
+}  // namespace
+}  // namespace aic
