@@ -11,13 +11,14 @@
 
 #include "cli/check_command.h"
 #include "cli/exit_codes.h"
+#include "cli/registry_command.h"
 #include "cli/rules_command.h"
 #include "core/assets.h"
 #include "core/errors.h"
 
 namespace {
 
-const char* const kSubcommands[] = {"check", "rules"};
+const char* const kSubcommands[] = {"check", "rules", "registry"};
 
 // `aic-lint PATH...` means `aic-lint check PATH...`.
 std::vector<std::string> with_default_subcommand(int argc, char** argv) {
@@ -54,6 +55,8 @@ int main(int argc, char** argv) {
   aic::RulesOptions rules;
   aic::add_check_command(app, check);
   aic::add_rules_command(app, rules);
+  aic::RegistryOptions registry;
+  aic::add_registry_command(app, registry);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
   std::vector<std::string> args = with_default_subcommand(argc, argv);
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
 
   try {
     if (app.got_subcommand("rules")) return aic::run_rules(rules);
+    if (app.got_subcommand("registry")) return aic::run_registry(registry);
     return aic::run_check(check);
   } catch (const aic::PositionedError& e) {
     std::cerr << e.what() << '\n';

@@ -61,6 +61,8 @@ void add_check_command(CLI::App& app, CheckOptions& o) {
                   "Follow symbolic links that point outside the linted tree");
   check->add_option("--registry", o.registry_file,
                     "Architecture registry JSON to use instead of the embedded rules/architectures.json");
+  check->add_option("--registry-source", o.registry_source,
+                    "aiconfigurator's sdk/common.py: lint with the architectures it registers");
   check->add_option("--schema-dir", o.schema_dir,
                     "Directory of JSON Schemas to use instead of the embedded schemas/");
 }
@@ -113,7 +115,7 @@ int run_check(const CheckOptions& o) {
   options.max_file_size = o.max_file_size;
   options.parse.max_depth = o.max_depth;
   options.walk.follow_symlinks = o.follow_symlinks;
-  LintData data = load_lint_data({settings.registry_file, settings.schema_dir});
+  LintData data = load_lint_data({settings.registry_file, settings.schema_dir, o.registry_source});
 
   LintResult result = lint_paths(paths, options, data);
   spdlog::debug("linted {} files, {} diagnostics", result.files, result.diagnostics.size());

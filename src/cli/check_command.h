@@ -23,6 +23,7 @@ struct CheckOptions {
   bool follow_symlinks = false;
   std::string registry_file;  // --registry
   std::string schema_dir;     // --schema-dir
+  std::string registry_source;  // --registry-source: aiconfigurator's sdk/common.py
   std::string config_file;    // --config; empty: discover .aic-lint.json
   bool no_config = false;     // --no-config
   std::vector<std::string> select, ignore;  // comma-separated rule codes, names, prefixes

@@ -16,6 +16,8 @@
 
 namespace aic {
 
+struct RegistrySource;  // registry/registry_source.h
+
 using KeyList = std::vector<std::string>;  // keys at the LLM level; "a.b" is key b inside object a
 
 // A value of a per-layer field's "allowed" list: a string (or a character, for kind string) or an
@@ -114,6 +116,9 @@ struct Architecture {
   KeyList model_types;
   KeyList text_model_types;
   std::string note;
+  // Registered only by aiconfigurator's common.py (check --registry-source): aic-lint has no
+  // entry of its own, so it is linted with its family's default profile (or GENERIC).
+  bool source_only = false;
 };
 
 struct Family {
@@ -228,6 +233,7 @@ class ArchitectureRegistry {
   void build_caches();
 
   friend class RegistryBuilder;
+  friend ArchitectureRegistry overlay_registry_source(const ArchitectureRegistry&, const RegistrySource&);
 };
 
 // Case-insensitive Levenshtein distance (ASCII case folding), shared with other "did you mean"s.

@@ -23,7 +23,11 @@ Example: "architectures": ["LLamaForCausalLM"]
 
 Fix: copy `architectures` from the model's published config.json. A genuinely new architecture
 must first be supported by aiconfigurator (ARCHITECTURE_TO_MODEL_FAMILY in sdk/common.py) and
-then added to rules/architectures.json (or pass --registry FILE).)"};
+then added to rules/architectures.json (or pass --registry FILE).
+
+With `check --registry-source common.py` the registered architectures are the ones that file's
+ARCHITECTURE_TO_MODEL_FAMILY lists; one that aic-lint's registry does not know is accepted and
+linted with its family's default rules, with an info diagnostic saying so.)"};
 
 std::string quoted_list(const std::vector<std::string>& names) {
   std::string out;
@@ -107,7 +111,17 @@ class ArchitectureRegistered final : public Rule {
       FileDiagnostics::help(d, "write the model's class name as a string, e.g. \"LlamaForCausalLM\"");
     } else {
       std::string_view name(first.GetString(), first.GetStringLength());
-      if (!c.data.registry->find_architecture(name)) {
+      const Architecture* known = c.data.registry->find_architecture(name);
+      if (known && known->source_only) {
+        auto& d = c.report(kInfo, "/architectures/0",
+                           "architecture '" + std::string(name) + "' is registered by the --registry-source "
+                           "file (family " + known->family + ") but unknown to aic-lint's registry: linted "
+                           "with the family's default rules (profile " + known->profile + ")");
+        d.severity = Severity::info;
+        FileDiagnostics::help(d, "add it to rules/architectures.json (see `aic-lint registry diff`) so its "
+                                 "own parser reads are checked");
+      }
+      if (!known) {
         auto& d = c.report(kInfo, "/architectures/0",
                            "architecture '" + std::string(name) + "' is not registered in "
                            "aiconfigurator: its parser raises \"architecture ... is not supported\" "
