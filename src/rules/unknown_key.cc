@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "rules/config_view.h"
 #include "rules/key_similarity.h"
@@ -119,9 +120,12 @@ class UnknownKey final : public Rule {
     }
 
     // Keys some registered architecture reads at the LLM or top level: real field names.
-    std::set<std::string> known_anywhere = registry.keys_read_by_any_profile();
-    known_anywhere.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
-    known_anywhere.insert(registry.text_config_key());
+    const std::set<std::string>& read_by_some_profile = registry.keys_read_by_any_profile();
+    auto known_anywhere = [&](const std::string& key) {
+      return read_by_some_profile.count(key) || key == registry.text_config_key() ||
+             std::find(generic.top_level_reads.begin(), generic.top_level_reads.end(), key) !=
+                 generic.top_level_reads.end();
+    };
 
     const std::vector<Alias> aliases = registry.aliases(*view->profile);
     std::set<std::string> reported;  // pointers already reported (aliases first)
@@ -132,9 +136,9 @@ class UnknownKey final : public Rule {
         std::string key(str(m->name));
         std::string pointer = level.pointer + "/" + escape_pointer_token(key);
         if (reported.count(pointer) || level.reads.count(key)) continue;
-        if (level.global && known_anywhere.count(key)) continue;
+        if (level.global && known_anywhere(key)) continue;
         if (is_alias_written_here(aliases, level, *view, key)) continue;
-        std::vector<std::string> candidates = closest(key, level);
+        std::vector<std::string> candidates = closest(key, level, view->profile->name);
         if (candidates.empty()) continue;
         std::string message = "'" + key + "' is not read by aiconfigurator; did you mean " +
                               quoted_list(candidates) + "?";
@@ -154,12 +158,12 @@ class UnknownKey final : public Rule {
 
  private:
   // Read keys within typo distance of `key` that the object does not also hold, best first.
-  static std::vector<std::string> closest(const std::string& key, const Level& level) {
+  static std::vector<std::string> closest(const std::string& key, const Level& level,
+                                          const std::string& profile) {
     std::size_t best = SIZE_MAX;
     std::vector<std::string> out;
-    for (const auto& known : level.reads) {
-      if (!looks_like_typo_of(key, known) || has_member(*level.object, known)) continue;
-      std::size_t d = damerau_levenshtein_icase(key, known);
+    for (const auto& [known, d] : typo_candidates(key, level, profile)) {
+      if (has_member(*level.object, known)) continue;
       if (d < best) {
         best = d;
         out.clear();
@@ -167,6 +171,23 @@ class UnknownKey final : public Rule {
       if (d == best && out.size() < 3) out.push_back(known);
     }
     return out;
+  }
+
+  // Every read key within typo distance of `key` at this level, with its distance. The same keys
+  // recur in nearly every config of a repository, so the answers are memoized per thread (by
+  // profile, level and key; the level's read set is a function of the first two). Bounded: a
+  // hostile repository of random keys cannot grow it without limit.
+  using Candidates = std::vector<std::pair<std::string, std::size_t>>;
+  static const Candidates& typo_candidates(const std::string& key, const Level& level,
+                                           const std::string& profile) {
+    thread_local std::unordered_map<std::string, Candidates> memo;
+    std::string memo_key = profile + '\0' + level.pointer + '\0' + key;
+    if (auto it = memo.find(memo_key); it != memo.end()) return it->second;
+    if (memo.size() > 50000) memo.clear();
+    Candidates found;
+    for (const auto& known : level.reads)
+      if (looks_like_typo_of(key, known)) found.emplace_back(known, damerau_levenshtein_icase(key, known));
+    return memo.emplace(std::move(memo_key), std::move(found)).first->second;
   }
 
   // Aliases are checked on their own; a written alias key suppressed because its meaning is also
