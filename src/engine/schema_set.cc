@@ -10,6 +10,8 @@
 #include "core/assets.h"
 #include "core/errors.h"
 
+#include <spdlog/spdlog.h>
+
 namespace fs = std::filesystem;
 
 namespace aic {
@@ -37,14 +39,15 @@ std::unique_ptr<SchemaSet::Compiled> SchemaSet::compile(std::string_view text, s
 
 std::shared_ptr<const SchemaSet> SchemaSet::embedded() {
   auto set = std::make_shared<SchemaSet>();
-  auto load = [](std::string_view name) {
+  auto prepare = [](Slot& slot, std::string_view name) {
     std::string asset = "schemas/" + std::string(name);
     auto text = find_embedded_asset(asset);
     if (!text) throw UsageError("embedded asset " + asset + " is missing (broken build)");
-    return compile(*text, "embedded " + asset);
+    slot.embedded_text = *text;
+    slot.origin = "embedded " + asset;
   };
-  set->config_ = load(kConfigSchemaName);
-  set->side_car_ = load(kSideCarSchemaName);
+  prepare(set->config_, kConfigSchemaName);
+  prepare(set->side_car_, kSideCarSchemaName);
   return set;
 }
 
@@ -65,9 +68,24 @@ std::shared_ptr<const SchemaSet> SchemaSet::from_directory(const std::string& di
     return compile(text.str(), path.string());
   };
   auto set = std::make_shared<SchemaSet>();
-  set->config_ = load(kConfigSchemaName);
-  set->side_car_ = load(kSideCarSchemaName);
+  set->config_.compiled = load(kConfigSchemaName);
+  set->side_car_.compiled = load(kSideCarSchemaName);
   return set;
+}
+
+const SchemaSet::Compiled* SchemaSet::Slot::get() const {
+  if (!embedded_text.empty()) {
+    // The embedded schemas compile in every tested build (SchemaStage tests); should one not,
+    // the file is linted without schema validation rather than the run dying in a worker.
+    std::call_once(once, [&] {
+      try {
+        compiled = compile(embedded_text, origin);
+      } catch (const std::exception& e) {
+        spdlog::error("{}: {}", origin, e.what());
+      }
+    });
+  }
+  return compiled.get();
 }
 
 const SchemaSet::Compiled* SchemaSet::for_kind(FileKind kind) const {

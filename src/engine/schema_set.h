@@ -1,7 +1,10 @@
 #pragma once
-// The run's JSON Schemas (schemas/*.schema.json), parsed and compiled once per run, before the
-// first file, and shared read-only by every worker thread.
+// The run's JSON Schemas (schemas/*.schema.json), compiled once per run and shared read-only by
+// every worker thread. The embedded ones are compiled on first use (a pre-commit call on one
+// config never pays for the side-car schema); a user's --schema-dir is compiled up front so its
+// errors come before any output.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -39,8 +42,15 @@ class SchemaSet {
   const Compiled* for_kind(FileKind kind) const;
 
  private:
-  std::unique_ptr<Compiled> config_;
-  std::unique_ptr<Compiled> side_car_;
+  struct Slot {
+    std::string_view embedded_text;  // compiled on first use when set
+    std::string origin;
+    mutable std::once_flag once;
+    mutable std::unique_ptr<Compiled> compiled;
+    const Compiled* get() const;
+  };
+  Slot config_;
+  Slot side_car_;
 };
 
 }  // namespace aic
