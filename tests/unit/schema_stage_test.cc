@@ -91,7 +91,7 @@ TEST(SchemaStage, TypeStrictFloatAndBooleanAreNotIntegers) {
   Checked c(R"({"architectures": ["X"], "hidden_size": 4096.0, "vocab_size": true})");
   ASSERT_EQ(c.findings.size(), 2u);
   EXPECT_EQ(c.findings[0].message,
-            "hidden_size must be an integer >= 1, found float 4096.0 (types are strict: a float is "
+            "hidden_size must be an integer, found float 4096.0 (types are strict: a float is "
             "not an integer, even when it is whole)");
   expect_at(c.findings[0], 1, 41);
   EXPECT_EQ(help_of(c.findings[0]), "write 4096");
@@ -113,17 +113,36 @@ TEST(SchemaStage, TypeBooleanWrittenAsString) {
 }
 
 TEST(SchemaStage, MinimumAtItsValue) {
-  Checked c("{\n  \"architectures\": [\"X\"],\n  \"num_attention_heads\": 0\n}");
+  Checked c("{\n  \"architectures\": [\"X\"],\n  \"vocab_size\": 0\n}");
   const Diagnostic& d = c.only();
   EXPECT_EQ(d.code, "AIC204");
-  EXPECT_EQ(d.message, "num_attention_heads must be an integer >= 1, found 0");
-  EXPECT_EQ(d.pointer, "/num_attention_heads");
-  expect_at(d, 3, 26);
+  EXPECT_EQ(d.message, "vocab_size must be an integer >= 1, found 0");
+  EXPECT_EQ(d.pointer, "/vocab_size");
+  expect_at(d, 3, 17);
 }
 
 TEST(SchemaStage, MinimumOnNullableField) {
-  Checked c(R"({"architectures": ["X"], "num_key_value_heads": -8})");
-  EXPECT_EQ(c.only().message, "num_key_value_heads must be an integer >= 1 or null, found -8");
+  Checked c(R"({"architectures": ["X"], "intermediate_size": -8})");
+  EXPECT_EQ(c.only().message, "intermediate_size must be an integer >= 0 or null, found -8");
+}
+
+// The parser treats 0 as "not set" for these (a falsy chain, `or 0`, get(..., 0)) and never
+// raises on a negative head count or size: head-dim-consistency (AIC304) warns, the schema stays
+// quiet so one value is not reported twice.
+TEST(SchemaStage, ZeroAndNegativeHeadFieldsAreLeftToHeadDimConsistency) {
+  Checked c(R"({"architectures": ["X"], "head_dim": 0, "attention_head_dim": -1,
+    "num_key_value_heads": -8, "num_attention_heads": 0, "hidden_size": -4096,
+    "text_config": {"v_head_dim": 0, "kv_lora_rank": -1, "qk_rope_head_dim": 0, "num_key_value_heads": 0}})");
+  EXPECT_TRUE(c.findings.empty());
+  for (const auto& d : c.findings) ADD_FAILURE() << d.code << " " << d.pointer << " " << d.message;
+}
+
+TEST(SchemaStage, ZeroFallbackFieldsAcceptZeroButNotNegative) {
+  Checked c(R"({"architectures": ["X"], "intermediate_size": 0, "moe_intermediate_size": 0,
+    "swa_head_dim": 0, "attention_chunk_size": 0, "moe_latent_size": 0, "swa_num_key_value_heads": -1})");
+  const Diagnostic& d = c.only();
+  EXPECT_EQ(d.code, "AIC204");
+  EXPECT_EQ(d.pointer, "/swa_num_key_value_heads");
 }
 
 TEST(SchemaStage, EnumListsAllowedValuesAndFoundValue) {
