@@ -11,6 +11,8 @@
 
 #include "cli/check_command.h"
 #include "cli/exit_codes.h"
+#include "cli/fields_command.h"
+#include "cli/import_command.h"
 #include "cli/registry_command.h"
 #include "cli/rules_command.h"
 #include "core/assets.h"
@@ -18,7 +20,7 @@
 
 namespace {
 
-const char* const kSubcommands[] = {"check", "rules", "registry"};
+const char* const kSubcommands[] = {"check", "rules", "registry", "import", "fields"};
 
 // `aic-lint PATH...` means `aic-lint check PATH...`.
 std::vector<std::string> with_default_subcommand(int argc, char** argv) {
@@ -57,6 +59,10 @@ int main(int argc, char** argv) {
   aic::add_rules_command(app, rules);
   aic::RegistryOptions registry;
   aic::add_registry_command(app, registry);
+  aic::ImportOptions import;
+  aic::add_import_command(app, import);
+  aic::FieldsOptions fields;
+  aic::add_fields_command(app, fields);
   for (CLI::App* sub : app.get_subcommands({})) sub->fallthrough();
 
   std::vector<std::string> args = with_default_subcommand(argc, argv);
@@ -72,6 +78,8 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("rules")) return aic::run_rules(rules);
     if (app.got_subcommand("registry")) return aic::run_registry(registry);
+    if (app.got_subcommand("import")) return aic::run_import(import);
+    if (app.got_subcommand("fields")) return aic::run_fields(fields);
     return aic::run_check(check);
   } catch (const aic::PositionedError& e) {
     std::cerr << e.what() << '\n';

@@ -43,6 +43,17 @@ std::string part_problem(std::string_view part) {
   return {};
 }
 
+std::string hf_id_problem(std::string_view id) {
+  std::size_t slash = id.find('/');
+  if (slash == std::string_view::npos)
+    return "'" + std::string(id) + "' is not a HuggingFace id '<org>/<model>'";
+  if (id.find('/', slash + 1) != std::string_view::npos)
+    return "'" + std::string(id) + "' has more than one '/': a HuggingFace id is '<org>/<model>'";
+  if (std::string p = part_problem(id.substr(0, slash)); !p.empty()) return "the org part " + p;
+  if (std::string p = part_problem(id.substr(slash + 1)); !p.empty()) return "the model part " + p;
+  return {};
+}
+
 std::string quant_token(std::string_view token) {
   static const std::vector<std::string> claims = {
       "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",

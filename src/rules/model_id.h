@@ -26,6 +26,9 @@ std::optional<Parts> split(std::string_view id);
 
 // What is wrong with one part (org or model) under HuggingFace's id rules, or "" if nothing.
 std::string part_problem(std::string_view part);
+// What is wrong with a HuggingFace id written `org/model` (aic-lint import --hf-id), judged by
+// the same part rules as file names, or "" if nothing.
+std::string hf_id_problem(std::string_view id);
 
 // The quantization a token of a model name claims (case-insensitive): "fp8", "nvfp4", "mxfp4",
 // "fp4", "mxfp8", "int4", "int8", "awq", "gptq", "w4a16", ... or "bf16"/"fp16" (unquantized);

@@ -5,6 +5,8 @@
 #   expected_exit    the exit code
 #   expected_stderr  optional: when present, stderr must match it too
 #   cwd              optional: a subdirectory of the scenario to run in (config discovery)
+#   in_copy          optional: run in a fresh temporary copy of the scenario (commands that
+#                    write files, e.g. import), removed afterwards; the checkout stays untouched
 #   ...              any input files; the command runs inside the scenario directory
 # UPDATE_GOLDEN=1 rewrites the expectations from the current binary (review the diff!).
 set -uo pipefail
@@ -16,13 +18,21 @@ for dir in "$root"/*/; do
   [[ -f "$dir/args" ]] || continue
   name=$(basename "$dir")
   mapfile -t args < "$dir/args"
-  run_dir=$dir
-  [[ -f "$dir/cwd" ]] && run_dir="$dir/$(cat "$dir/cwd")"
+  base=$dir
+  copy=""
+  if [[ -f "$dir/in_copy" ]]; then
+    copy=$(mktemp -d)
+    cp -R "$dir/." "$copy/"
+    base=$copy
+  fi
+  run_dir=$base
+  [[ -f "$dir/cwd" ]] && run_dir="$base/$(cat "$dir/cwd")"
   stderr_file=$(mktemp)
   actual=$(cd "$run_dir" && NO_COLOR=1 "$bin" "${args[@]}" 2>"$stderr_file")
   code=$?
   actual_stderr=$(cat "$stderr_file")
   rm -f "$stderr_file"
+  [[ -n "$copy" ]] && rm -rf "$copy"
   if [[ "${UPDATE_GOLDEN:-}" == 1 ]]; then
     printf '%s\n' "$actual" > "$dir/expected_stdout"
     echo "$code" > "$dir/expected_exit"
