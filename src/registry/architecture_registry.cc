@@ -1,6 +1,7 @@
 #include "registry/architecture_registry.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fstream>
 #include <memory>
@@ -518,6 +519,8 @@ const std::vector<std::string>& ArchitectureRegistry::vocabulary(const Profile& 
 }
 
 void ArchitectureRegistry::build_caches() {
+  static std::atomic<std::uint64_t> next_serial{1};
+  serial_ = next_serial++;
   vocabulary_.clear();
   keys_read_anywhere_.clear();
   for (const auto& [name, profile] : profiles_) {

@@ -210,6 +210,8 @@ class ArchitectureRegistry {
   const std::vector<std::string>& vocabulary(const Profile& profile) const;
   // Every non-dotted key that some profile reads at the LLM level (union of the vocabularies).
   const std::set<std::string>& keys_read_by_any_profile() const { return keys_read_anywhere_; }
+  // Unique per registry built in this process: a key for caches derived from it.
+  std::uint64_t serial() const { return serial_; }
   // True when the profile reads `key` (as vocabulary() would list it).
   bool reads(const Profile& profile, std::string_view key) const;
 
@@ -228,6 +230,7 @@ class ArchitectureRegistry {
   std::map<std::string, Family, std::less<>> families_;
   std::map<std::string, std::vector<std::string>, std::less<>> vocabulary_;  // by profile name
   std::set<std::string> keys_read_anywhere_;
+  std::uint64_t serial_ = 0;
 
   std::vector<std::string> compute_vocabulary(const Profile& profile) const;
   void build_caches();

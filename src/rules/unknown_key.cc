@@ -63,12 +63,50 @@ std::string quoted_list(const std::vector<std::string>& keys, const char* conjun
 struct Level {
   const rapidjson::Value* object = nullptr;
   std::string pointer;
-  std::set<std::string> reads;
+  const std::set<std::string>* reads = nullptr;
   bool llm = false;     // the LLM level: the consequence of a typo can be computed
   bool global = false;  // a key any architecture reads here is a real field, never a typo
-  std::set<std::string> required;  // keys read with [] here (nested levels)
-  bool explain = false;            // a nested level whose reads the message can explain
+  const std::set<std::string>* required = nullptr;  // keys read with [] here (nested levels)
+  bool explain = false;                             // a nested level whose reads the message can explain
 };
+
+// What the consumer reads at each level for one profile. It depends on the registry and the
+// profile only, so it is built once per thread and profile, not for every file.
+struct ReadPlan {
+  std::set<std::string> llm;  // the LLM level
+  std::set<std::string> top;  // the top level of a nested config
+  struct Nested {
+    std::set<std::string> reads, required;
+  };
+  std::map<std::string, Nested> nested;  // parent key -> keys read inside it
+  Nested vision;
+};
+
+const ReadPlan& read_plan(const ArchitectureRegistry& registry, const Profile& profile) {
+  thread_local std::map<std::pair<std::uint64_t, std::string>, ReadPlan> plans;
+  auto key = std::make_pair(registry.serial(), profile.name);
+  if (auto it = plans.find(key); it != plans.end()) return it->second;
+  ReadPlan plan;
+  const GenericReads& generic = registry.generic();
+  for (const auto& k : registry.vocabulary(profile)) {
+    auto dot = k.find('.');
+    if (dot == std::string::npos) plan.llm.insert(k);
+    else plan.nested[k.substr(0, dot)].reads.insert(k.substr(dot + 1));
+  }
+  plan.llm.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
+  plan.top.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
+  plan.top.insert(registry.text_config_key());
+  for (auto& [parent, nested] : plan.nested)
+    for (const auto& k : nested.reads)
+      if (std::find(profile.required.begin(), profile.required.end(), parent + "." + k) != profile.required.end())
+        nested.required.insert(k);
+  if (profile.vision) {
+    plan.vision.reads.insert(profile.vision->required.begin(), profile.vision->required.end());
+    plan.vision.reads.insert(profile.vision->reads.begin(), profile.vision->reads.end());
+    plan.vision.required.insert(profile.vision->required.begin(), profile.vision->required.end());
+  }
+  return plans.emplace(key, std::move(plan)).first->second;
+}
 
 class UnknownKey final : public Rule {
  public:
@@ -81,42 +119,20 @@ class UnknownKey final : public Rule {
     const GenericReads& generic = registry.generic();
     const std::vector<std::string>& vocabulary = registry.vocabulary(*view->profile);
 
+    const ReadPlan& plan = read_plan(registry, *view->profile);
     std::vector<Level> levels;
-    Level llm{view->llm.object, view->llm.pointer, {}, true, true};
-    std::map<std::string, std::set<std::string>> nested_reads;  // parent -> keys read inside it
-    for (const auto& key : vocabulary) {
-      auto dot = key.find('.');
-      if (dot == std::string::npos) llm.reads.insert(key);
-      else nested_reads[key.substr(0, dot)].insert(key.substr(dot + 1));
-    }
-    llm.reads.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
-    levels.push_back(llm);
-    if (view->llm.nested) {
-      Level top{view->root, "", {generic.top_level_reads.begin(), generic.top_level_reads.end()}, false, true};
-      top.reads.insert(registry.text_config_key());
-      levels.push_back(std::move(top));
-    }
-    for (const auto& [parent, keys] : nested_reads) {
+    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, true, true, nullptr, false});
+    if (view->llm.nested) levels.push_back({view->root, "", &plan.top, false, true, nullptr, false});
+    for (const auto& [parent, nested] : plan.nested) {
       const rapidjson::Value* p = view->get(parent);
       if (!p || !p->IsObject()) continue;
-      Level nested{p, view->pointer(parent), keys, false, false};
-      for (const auto& key : keys)
-        if (std::find(view->profile->required.begin(), view->profile->required.end(), parent + "." + key) !=
-            view->profile->required.end())
-          nested.required.insert(key);
-      nested.explain = true;
-      levels.push_back(std::move(nested));
+      levels.push_back({p, view->pointer(parent), &nested.reads, false, false, &nested.required, true});
     }
     if (view->profile->vision) {
       auto it = view->root->FindMember("vision_config");
-      if (it != view->root->MemberEnd() && it->value.IsObject()) {
-        Level vision{&it->value, "/vision_config", {}, false, false};
-        vision.reads.insert(view->profile->vision->required.begin(), view->profile->vision->required.end());
-        vision.reads.insert(view->profile->vision->reads.begin(), view->profile->vision->reads.end());
-        vision.required.insert(view->profile->vision->required.begin(), view->profile->vision->required.end());
-        vision.explain = true;
-        levels.push_back(std::move(vision));
-      }
+      if (it != view->root->MemberEnd() && it->value.IsObject())
+        levels.push_back({&it->value, "/vision_config", &plan.vision.reads, false, false,
+                          &plan.vision.required, true});
     }
 
     // Keys some registered architecture reads at the LLM or top level: real field names.
@@ -134,8 +150,9 @@ class UnknownKey final : public Rule {
     for (const Level& level : levels) {
       for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
         std::string key(str(m->name));
+        if (level.reads->count(key)) continue;
         std::string pointer = level.pointer + "/" + escape_pointer_token(key);
-        if (reported.count(pointer) || level.reads.count(key)) continue;
+        if (reported.count(pointer)) continue;
         if (level.global && known_anywhere(key)) continue;
         if (is_alias_written_here(aliases, level, *view, key)) continue;
         std::vector<std::string> candidates = closest(key, level, view->profile->name);
@@ -145,7 +162,7 @@ class UnknownKey final : public Rule {
         if (level.llm && candidates.size() == 1) {
           message += " (" + consequence(*view, candidates[0]) + ")";
         } else if (level.explain && candidates.size() == 1) {
-          message += level.required.count(candidates[0])
+          message += level.required && level.required->count(candidates[0])
                          ? " (the parser needs '" + candidates[0] + "' here and raises KeyError without it)"
                          : " (the parser uses its default for '" + candidates[0] + "' instead)";
         }
@@ -185,7 +202,7 @@ class UnknownKey final : public Rule {
     if (auto it = memo.find(memo_key); it != memo.end()) return it->second;
     if (memo.size() > 50000) memo.clear();
     Candidates found;
-    for (const auto& known : level.reads)
+    for (const auto& known : *level.reads)
       if (looks_like_typo_of(key, known)) found.emplace_back(known, damerau_levenshtein_icase(key, known));
     return memo.emplace(std::move(memo_key), std::move(found)).first->second;
   }
