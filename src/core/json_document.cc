@@ -26,7 +26,10 @@ constexpr auto kGapByte = [] {
 
 // Python's \b with a str pattern: word characters are Unicode letters, digits and '_'. Bytes of
 // non-ASCII characters are taken as word characters (nearly all non-ASCII text is letters).
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+bool is_word_byte(unsigned char c) { return is_ascii_alnum(c) || c == '_' || c >= 0x80; }
 
 // Positions of the whole words `word` in `text` (regex \bword\b).
 template <typename F>
@@ -181,7 +184,7 @@ class IndexingHandler {
     }
     if (c == '{' || c == '[' || c == '}' || c == ']') return begin + 1;
     std::size_t i = begin;
-    while (i < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[i])) ||
+    while (i < text_.size() && (is_ascii_alnum(static_cast<unsigned char>(text_[i])) ||
                                 text_[i] == '-' || text_[i] == '+' || text_[i] == '.'))
       ++i;
     return i;
@@ -358,9 +361,17 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
     // Pairs (earlier, later) with the same key: pairwise for small objects, sorted otherwise.
     repeats.clear();
     if (members.size() <= 32) {
+      // Compare cheap fingerprints (length and first bytes) before whole keys.
+      std::uint64_t prints[32];
+      for (std::size_t k = 0; k < members.size(); ++k) {
+        std::string_view key = nodes[members[k]].key;
+        std::uint64_t head = 0;
+        std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 7));
+        prints[k] = head ^ (static_cast<std::uint64_t>(key.size()) << 56);
+      }
       for (std::size_t b = 1; b < members.size(); ++b)
         for (std::size_t a = b; a-- > 0;)
-          if (nodes[members[a]].key == nodes[members[b]].key) {
+          if (prints[a] == prints[b] && nodes[members[a]].key == nodes[members[b]].key) {
             repeats.push_back({members[a], members[b]});
             break;
           }
@@ -459,6 +470,8 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
   // In-situ parsing of a private copy: strings are decoded in place and the DOM points into the
   // copy (no second copy per string), while the SourceFile keeps the original for positions.
   doc.insitu_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);
+  // About one value per 12 bytes in pretty-printed configs: avoids regrowing the index.
+  doc.nodes_.reserve(text.size() / 12 + 16);
   std::memcpy(doc.insitu_.get(), text.data(), text.size());
   doc.insitu_[text.size()] = '\0';
   rapidjson::InsituStringStream stream(doc.insitu_.get() + base);
