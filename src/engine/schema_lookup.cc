@@ -99,6 +99,7 @@ SchemaFacts SchemaLookup::facts(const std::vector<InstanceStep>& path) const {
     if (const rapidjson::Value* c = member(*s, "const"); c && !f.const_value) f.const_value = c;
     text(member(*s, "title"), f.title);
     text(member(*s, "description"), f.description);
+    text(member(*s, "x-aic-if-string"), f.if_string);
     for (const char* keyword : {"anyOf", "oneOf"}) {
       const rapidjson::Value* list = member(*s, keyword);
       if (!list || !list->IsArray() || !f.required_alternatives.empty()) continue;

@@ -24,6 +24,10 @@ struct SchemaFacts {
   const rapidjson::Value* enum_values = nullptr;  // array
   const rapidjson::Value* const_value = nullptr;
   std::string title, description;
+  // "x-aic-if-string": what the consumer does with a string written where this type is expected
+  // (e.g. a list field it iterates: a string is read character by character). Our keyword;
+  // validators ignore it.
+  std::string if_string;
   // anyOf / oneOf alternatives that are only "required" lists, e.g. {quant_algo} | {quantization_algo}.
   std::vector<std::string> required_alternatives;
 };

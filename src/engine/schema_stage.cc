@@ -380,6 +380,10 @@ class Translator {
       } else if (p.value->IsBool()) {
         message += " (types are strict: a boolean is not a number)";
       }
+    } else if (p.value && p.value->IsString() && !f.if_string.empty()) {
+      message += " (" + f.if_string + ")";
+      if (expects(f, "array"))
+        help = "write a list: [\"" + std::string(p.value->GetString(), p.value->GetStringLength()) + "\"]";
     } else if (p.value && expects(f, "boolean") && p.value->IsString()) {
       std::string s = lower(std::string(p.value->GetString(), p.value->GetStringLength()));
       if (s == "true" || s == "false") {

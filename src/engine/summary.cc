@@ -192,7 +192,9 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   }
 
   if (summary.kind == FileKind::side_car) {
-    summarize_quantization(r, r.child(root, "quantization"), true, summary);
+    std::uint32_t q = r.child(root, "quantization");
+    summary.quant_section_present = q != JsonDocument::kNone;
+    summarize_quantization(r, q, true, summary);
   } else {
     // The consumer promotes text_config's quantization_config when the top level has none.
     std::uint32_t q = r.child(root, "quantization_config");

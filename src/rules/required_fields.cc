@@ -20,7 +20,9 @@ reads (text_config for nested architectures that have one, else the top level):
     Kimi-K3, layer_types of Gemma-4/Qwen3.5/Step, compress_ratios of DeepSeek-V4), including
     "one of" groups (Nemotron-H: hybrid_override_pattern or layers_block_type);
   * that a text_config, when a nested architecture has one, is an object.
-A required key that is null is reported too: the parser computes with it.
+A required key that is null is reported too, saying what the parser does: raise (num_attention_heads
+null with no head_dim: None > 0; a null per-layer pattern), or store None for the model code to
+compute with later (num_attention_heads null beside head_dim, vocab_size, most architecture keys).
 
 Why: these reads are config[key]: a missing key is a bare KeyError (or ValueError/TypeError for
 the layer count and patterns) with no file name, and aiconfigurator stops.
@@ -118,10 +120,46 @@ class RequiredFields final : public Rule {
       FileDiagnostics::help(d, "add '" + key + "' with the model's value from its published config.json");
     } else if (v->IsNull()) {
       auto& d = c.report_key(kInfo, view.pointer(key),
-                             "'" + key + "' is null: " + view.architecture->name +
-                                 " needs a value and aiconfigurator computes with it (TypeError on None)");
+                             "'" + key + "' is null: " + view.architecture->name + " needs a value; " +
+                                 null_effect(view, key));
       FileDiagnostics::help(d, "set '" + key + "' to the model's value");
     }
+  }
+
+  // What the parser does with a required key that is null, as exactly as it can be said.
+  static std::string null_effect(const ConfigView& view, const std::string& key) {
+    const std::string stores =
+        "aiconfigurator's parser stores None without raising, and the model built from it "
+        "computes with None later";
+    const rapidjson::Value* hd = view.get("head_dim");
+    const rapidjson::Value* ahd = view.get("attention_head_dim");
+    bool head_size_set = (hd && truthy(*hd)) || (ahd && truthy(*ahd));
+    if (key == "num_attention_heads")
+      return head_size_set ? stores + " (head_dim is set, so hidden_size // num_attention_heads is "
+                                      "never derived)"
+                           : "with no head_dim aiconfigurator's parser evaluates None > 0 to derive "
+                             "the head size (TypeError)";
+    if (key == "hidden_size") {
+      if (head_size_set) return stores + " (head_dim is set, so hidden_size // num_attention_heads is never derived)";
+      const rapidjson::Value* heads = view.get("num_attention_heads");
+      if (heads && heads->IsNumber() && !heads->IsBool()) {
+        if (heads->GetDouble() > 0)
+          return "with no head_dim aiconfigurator's parser derives hidden_size // "
+                 "num_attention_heads from None (TypeError)";
+        return stores + " (num_attention_heads <= 0 makes the parser skip hidden_size // num_attention_heads)";
+      }
+      return "aiconfigurator's parser fails on num_attention_heads first";
+    }
+    if (key == "moe_layer_freq")
+      return "aiconfigurator's parser repeats None for every layer and rejects it (ValueError: only "
+             "0/1 allowed)";
+    if (key == "linear_attn_config.kda_layers")
+      return "aiconfigurator's parser reads it as empty and raises (ValueError: kda_layers must be "
+             "defined)";
+    for (const auto& f : view.registry->per_layer(*view.profile))
+      if (f.key == key)
+        return "aiconfigurator's parser takes the length of (or iterates) None (TypeError)";
+    return stores;
   }
 
   static void report_missing_parent(const FileContext& c, const ConfigView& view,

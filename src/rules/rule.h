@@ -68,6 +68,7 @@ struct FileSummary {
   std::string kv_cache_quant_algo;
   bool has_quant_section = false;  // quantization_config (config) / quantization (side-car) object
   bool quant_algo_null = false;    // side-car: quant_algo present and null
+  bool quant_section_present = false;  // side-car: a `quantization` key exists (any type)
   bool quant_excludes = false;     // a non-empty exclude_modules / ignore / modules_to_not_convert
   Anchor root_at;                  // the top-level object
   Anchor architecture_at;          // architectures[0]

@@ -14,8 +14,9 @@ constexpr RuleInfo kInfo{
     "a side-car declares a quantization, consistent with its config's quantization_config",
     R"(What it checks
   For every `<org>--<model>_hf_quant_config.json`:
-  * `quantization.quant_algo` is not null: a null algorithm declares no quantization (the
-    consumer falls back to the config's quantization_config, or to none).
+  * The side-car declares an algorithm: `quantization.quant_algo` null, missing, or no
+    `quantization` object at all all declare no quantization (the consumer falls back to the
+    config's quantization_config, or to none, without a word).
   * Its `quant_algo` and the config's quantization_config algorithm (`quant_algo`, else
     `quant_method`) agree (fp8 and block fp8 count as one).
   * Its `kv_cache_quant_algo` and the config's KV-cache scheme (`kv_cache_quant_algo`,
@@ -28,8 +29,8 @@ constexpr RuleInfo kInfo{
 Why
   The side-car's quant_algo and kv_cache_quant_algo silently win over the config. Real mistakes:
   an FP8 side-car made by editing the NVFP4 one; a side-car saying KV FP8 while the config has no
-  KV scheme; a side-car with quant_algo null; an NVFP4 side-car without exclude_modules, so the
-  attention layers were estimated at 4 bits.
+  KV scheme; a side-car with quant_algo null (or none at all); an NVFP4 side-car without
+  exclude_modules, so the attention layers were estimated at 4 bits.
 
 Example
   side-car: "quantization": {"quant_algo": "NVFP4", "kv_cache_quant_algo": "FP8"}
@@ -64,14 +65,24 @@ class SideCarConsistency : public RepositoryRule {
         return nullptr;
       };
 
-      if (sc.quant_algo_null && sc.reported) {
+      // No algorithm: quant_algo null, no quant_algo, or no quantization object at all. The
+      // consumer reads all three as unquantized. (A non-object `quantization` is the schema's
+      // type error, not repeated here.)
+      bool no_algo = sc.quant_algo.empty() && (!sc.quant_section_present || sc.has_quant_section);
+      if (no_algo && sc.reported) {
         std::string fallback = config && !config->quant_algo.empty()
                                    ? "the config's quantization_config (" + config->quant_algo + ")"
                                    : "no quantization at all";
+        std::string what = sc.quant_algo_null        ? "quant_algo is null"
+                           : sc.quant_section_present ? "quantization has no quant_algo"
+                                                      : "no 'quantization' object";
+        const Anchor& at = sc.quant_algo_null ? sc.quant_algo_at
+                           : sc.quant_section_present ? sc.quant_at
+                                                      : sc.root_at;
         Diagnostic& d = c.report_at(
-            s, sc.quant_algo_at, kInfo,
-            "quant_algo is null: this side-car declares no quantization, so aiconfigurator "
-            "falls back to " + fallback);
+            s, at, kInfo,
+            what + ": this side-car declares no quantization, so aiconfigurator falls back to " +
+                fallback);
         FileDiagnostics::help(d, "write the checkpoint's algorithm (e.g. \"NVFP4\", \"FP8\"), or "
                                  "delete the side-car if the model is not quantized");
       }

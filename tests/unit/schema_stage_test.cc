@@ -182,20 +182,6 @@ TEST(SchemaStage, RequiredAtParentOpeningBraceWithPointerOfMissingKey) {
   EXPECT_NE(help_of(d).find("add \"architectures\" (an array)"), std::string::npos);
 }
 
-TEST(SchemaStage, SideCarRequiredAlternativesGiveOneFinding) {
-  Checked c(R"({
-  "quantization": {
-    "kv_cache_quant_algo": "FP8"
-  }
-})",
-            FileKind::side_car);
-  const Diagnostic& d = c.only();
-  EXPECT_EQ(d.code, "AIC202");
-  EXPECT_EQ(d.message, "missing required key 'quant_algo' (or 'quantization_algo') in quantization");
-  EXPECT_EQ(d.pointer, "/quantization/quant_algo");
-  expect_at(d, 2, 19);
-}
-
 TEST(SchemaStage, NestedPointerUnderTextConfig) {
   Checked c(R"({
   "architectures": ["Qwen3VLForConditionalGeneration"],
@@ -407,6 +393,43 @@ TEST(SchemaDir, OverridesTheEmbeddedSchemas) {
   EXPECT_EQ(d.message, "missing required key 'license'");
   EXPECT_EQ(d.pointer, "/license");
   EXPECT_TRUE(Checked(R"({"quantization": 3})", FileKind::side_car, data).findings.empty());
+}
+
+// The consumer reads a side-car without `quantization`, or without quant_algo, as unquantized,
+// exactly like quant_algo null: side-car-consistency (AIC406) warns, the schema does not.
+TEST(SchemaStage, SideCarWithoutAlgorithmIsNotASchemaFinding) {
+  EXPECT_TRUE(Checked(R"({"quantization": {"kv_cache_quant_algo": "FP8"}})", FileKind::side_car).findings.empty());
+  EXPECT_TRUE(Checked(R"({"producer": {"name": "modelopt", "version": 0.23}})", FileKind::side_car).findings.empty());
+  EXPECT_TRUE(Checked(R"({"quantization": {"quant_algo": "FP8", "group_size": 16.0}})", FileKind::side_car).findings.empty());
+}
+
+TEST(SchemaStage, SideCarExcludeModulesAsStringSaysCharactersAreIterated) {
+  Checked c(R"({"quantization": {"quant_algo": "FP8", "exclude_modules": "lm_head"}})", FileKind::side_car);
+  const Diagnostic& d = c.only();
+  EXPECT_EQ(d.code, "AIC201");
+  EXPECT_NE(d.message.find("iterates a string's characters"), std::string::npos) << d.message;
+  EXPECT_EQ(help_of(d), "write a list: [\"lm_head\"]");
+}
+
+// A user schema (--schema-dir) with anyOf of required lists still gets one finding.
+TEST(SchemaDir, RequiredAlternativesGiveOneFinding) {
+  TempDir dir;
+  dir.write("model-config.schema.json", R"({"type": "object"})");
+  dir.write("hf-quant-config.schema.json",
+            R"({"type": "object", "properties": {"quantization": {"type": "object",
+                "anyOf": [{"required": ["quant_algo"]}, {"required": ["quantization_algo"]}]}}})");
+  LintData data = load_lint_data({"", dir.path.string()});
+  Checked c(R"({
+  "quantization": {
+    "kv_cache_quant_algo": "FP8"
+  }
+})",
+            FileKind::side_car, data);
+  const Diagnostic& d = c.only();
+  EXPECT_EQ(d.code, "AIC202");
+  EXPECT_EQ(d.message, "missing required key 'quant_algo' (or 'quantization_algo') in quantization");
+  EXPECT_EQ(d.pointer, "/quantization/quant_algo");
+  expect_at(d, 2, 19);
 }
 
 TEST(SchemaDir, ProblemsAreUsageErrors) {
