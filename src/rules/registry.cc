@@ -11,6 +11,7 @@
 #include "rules/model_type_mismatch.h"
 #include "rules/moe_fields.h"
 #include "rules/multimodal_layout.h"
+#include "rules/quantization_supported.h"
 #include "rules/recommended_fields.h"
 #include "rules/required_fields.h"
 #include "rules/schema_rules.h"
@@ -29,6 +30,7 @@ const std::vector<const Rule*>& file_rules() {
       &unknown_key_rule(),              // AIC307
       &model_type_mismatch_rule(),      // AIC308
       &multimodal_layout_rule(),        // AIC309
+      &quantization_supported_rule(),   // AIC310
   };
   return rules;
 }
