@@ -430,9 +430,10 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
       keep[k] = seen.insert(std::string_view(name.GetString(), name.GetStringLength())).second;
     }
     rapidjson::Value kept(rapidjson::kObjectType);
-    rapidjson::SizeType k = 0;
-    for (auto m = value->MemberBegin(); m != value->MemberEnd(); ++m, ++k)
+    for (rapidjson::SizeType k = 0; k < value->MemberCount(); ++k) {
+      auto m = value->MemberBegin() + k;
       if (keep[k]) kept.AddMember(m->name, m->value, dom.GetAllocator());  // moves
+    }
     *value = kept;  // moves
   }
 }
