@@ -195,6 +195,9 @@ TEST(OutputInjection, PrintablePathNeverStartsACommand) {
   EXPECT_EQ(make_printable_path("a::error::b.json"), "a::error::b.json");
   EXPECT_EQ(make_printable("a##[b"), "a##\xe2\x81\x85" "b");
   EXPECT_EQ(make_printable("a#[b"), "a#[b");
+  // Bytes F5..FF never start a UTF-8 sequence (found by the fuzzer: FE BE BE was copied through).
+  for (const char* bad : {"\xfe\xbe\xbe", "\xf5\x80\x80\x80", "\xff\xbf\xbf"})
+    EXPECT_EQ(find_invalid_utf8(make_printable(bad)), std::string::npos) << bad;
   // Idempotent, so reporters may apply it again to already printable text.
   std::string once = make_printable(kPayload);
   EXPECT_EQ(make_printable(once), once);

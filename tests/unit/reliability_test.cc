@@ -187,13 +187,14 @@ TEST(Reliability, FileOf200MbIsNotReadAtTheDefaultLimit) {  // AIC002
   fs::path big = dir.path / "Qwen--Qwen3-8B_config.json";
   dir.write(big.filename().string(), "{\"architectures\": [\"Qwen3ForCausalLM\"], \"pad\": \"");
   fs::resize_file(big, 200ull << 20);  // sparse: no disk, no time
+  LintData data = load_lint_data({});  // before the baseline: its memory is not the file's
   long rss = max_rss_kib();
   auto t0 = std::chrono::steady_clock::now();
-  LintResult r = lint_paths({dir.path.string()}, LintOptions{}, load_lint_data({}));
+  LintResult r = lint_paths({dir.path.string()}, LintOptions{}, data);
   ASSERT_EQ(codes(r), std::vector<std::string>{"AIC002"});
   EXPECT_NE(r.diagnostics[0].message.find("209715200 bytes, over the limit of 67108864"), std::string::npos);
   EXPECT_LT(seconds_since(t0), 2.0);
-  EXPECT_LT(max_rss_kib() - rss, 16 * 1024) << "KiB: the file was read";
+  EXPECT_LT(max_rss_kib() - rss, 64 * 1024) << "KiB: the file was read (it is 200 MiB)";
 }
 
 // With the limit raised, the same file is read and linted in bounded time and memory. Needs
@@ -215,16 +216,18 @@ TEST(Reliability, FileOf200MbIsReadWithinBoundsWhenTheLimitIsRaised) {
   fs::resize_file(big, 200ull << 20);  // the string runs into 200 MB of NUL bytes
   LintOptions options;
   options.max_file_size = 256ull << 20;
+  LintData data = load_lint_data({});
   long rss = max_rss_kib();
   auto t0 = std::chrono::steady_clock::now();
-  LintResult r = lint_paths({dir.path.string()}, options, load_lint_data({}));
+  LintResult r = lint_paths({dir.path.string()}, options, data);
   double elapsed = seconds_since(t0);
   ASSERT_EQ(codes(r), std::vector<std::string>{"AIC101"});
   EXPECT_NE(r.diagnostics[0].message.find("NUL"), std::string::npos);
   EXPECT_LE(count_code_points(r.diagnostics[0].snippet), 120u);
   EXPECT_LT(elapsed, 60.0);
-  // The file's bytes, a few times at most (the read buffer, the source text).
-  EXPECT_LT(max_rss_kib() - rss, 3 * 200 * 1024) << "KiB";
+  // The file's bytes a few times at most (read buffer, source text; under AddressSanitizer its
+  // quarantine keeps freed blocks resident for a while).
+  EXPECT_LT(max_rss_kib() - rss, 4 * 200 * 1024) << "KiB";
 }
 
 TEST(Reliability, TenMegabyteStringIsFastAndItsSnippetBounded) {
