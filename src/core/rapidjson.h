@@ -19,10 +19,8 @@ namespace aic {
 #define RAPIDJSON_ASSERT(x) ((x) ? static_cast<void>(0) : ::aic::rapidjson_assertion_failed(#x))
 #endif
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wcpp"  // valijson's "RAPIDJSON_ASSERT already defined" notice
+// valijson then #warns that RAPIDJSON_ASSERT is already defined; CMake passes -Wno-cpp.
 #include <valijson/adapters/rapidjson_adapter.hpp>
-#pragma GCC diagnostic pop
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
