@@ -451,7 +451,9 @@ std::vector<std::string> ArchitectureRegistry::closest_architectures(std::string
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
   for (const auto& s : scored) {
-    if (out.size() == max) break;
+    // The best suggestions only: a name that differs in case alone (distance 0) is the answer,
+    // and 'LLamaForCausalLM' should not also suggest 'MiMoForCausalLM'.
+    if (out.size() == max || s.first > scored.front().first) break;
     out.push_back(s.second);
   }
   return out;
