@@ -1,5 +1,7 @@
 #include "config/config_file.h"
 
+#include "core/edit_distance.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -105,7 +107,7 @@ std::string closest_key(std::string_view key, bool in_override) {
   std::string best;
   std::size_t best_score = 3;
   auto consider = [&](std::string_view candidate) {
-    std::size_t d = edit_distance(key, candidate);
+    std::size_t d = edit_distance_icase(key, candidate);
     if (d < best_score) {
       best_score = d;
       best = std::string(candidate);

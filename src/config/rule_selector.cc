@@ -1,5 +1,7 @@
 #include "config/rule_selector.h"
 
+#include "core/edit_distance.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -31,20 +33,6 @@ constexpr int kExact = 1000;
 
 }  // namespace
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 int RuleSelector::match(std::string_view code, std::string_view name) const {
   std::string u = upper(text);
@@ -66,7 +54,7 @@ std::optional<std::string> closest_rule(std::string_view text) {
   std::size_t best_distance = std::max<std::size_t>(2, needle.size() / 3) + 1;
   for (const RuleInfo* info : all_rule_infos()) {
     for (std::string_view candidate : {info->code, info->name}) {
-      std::size_t d = edit_distance(needle, lower(candidate));
+      std::size_t d = edit_distance_icase(needle, candidate);
       if (d < best_distance) {
         best_distance = d;
         best = std::string(candidate);

@@ -28,9 +28,6 @@ std::vector<std::string> split_selectors(std::string_view text);
 // The closest rule code or name to `text`, when one is close enough to suggest.
 std::optional<std::string> closest_rule(std::string_view text);
 
-// Levenshtein distance, for "did you mean" suggestions.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 // Most specific match of a list: the specificity, or -1 when nothing matches.
 int best_match(const std::vector<RuleSelector>& list, std::string_view code, std::string_view name);
 

@@ -1,5 +1,7 @@
 #include "core/diagnostic.h"
 
+#include "core/rule_info.h"
+
 #include <tuple>
 
 namespace aic {
@@ -18,6 +20,16 @@ std::optional<Severity> parse_severity(std::string_view name) {
   if (name == "warning") return Severity::warning;
   if (name == "error") return Severity::error;
   return std::nullopt;
+}
+
+Diagnostic file_level_diagnostic(std::string file, const RuleInfo& rule, std::string message) {
+  Diagnostic d;
+  d.file = std::move(file);
+  d.severity = rule.severity;
+  d.code = std::string(rule.code);
+  d.rule = std::string(rule.name);
+  d.message = std::move(message);
+  return d;
 }
 
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {

@@ -5,12 +5,7 @@ namespace aic {
 namespace {
 Diagnostic make(const SourceFile& source, const RuleInfo& rule, std::string message,
                 std::string pointer) {
-  Diagnostic d;
-  d.file = source.path();
-  d.severity = rule.severity;
-  d.code = std::string(rule.code);
-  d.rule = std::string(rule.name);
-  d.message = std::move(message);
+  Diagnostic d = file_level_diagnostic(source.path(), rule, std::move(message));
   d.pointer = std::move(pointer);
   return d;
 }

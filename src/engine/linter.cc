@@ -20,16 +20,6 @@ namespace aic {
 
 namespace {
 
-Diagnostic file_level(const std::string& display, const RuleInfo& rule, std::string message) {
-  Diagnostic d;
-  d.file = display;
-  d.severity = rule.severity;
-  d.code = std::string(rule.code);
-  d.rule = std::string(rule.name);
-  d.message = std::move(message);
-  return d;
-}
-
 void init_summary(FileSummary& summary, const std::string& fs_path, const std::string& display) {
   summary.path = fs_path;
   summary.display_path = display;
@@ -88,13 +78,13 @@ std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& opt
       return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
                         entry.path, run_checks);
     case ReadResult::Status::unreadable:
-      return {file_level(entry.display_path, json_rules::kFileUnreadable,
+      return {file_level_diagnostic(entry.display_path, json_rules::kFileUnreadable,
                          "cannot read file: " + read.error)};
     case ReadResult::Status::not_regular:
-      return {file_level(entry.display_path, json_rules::kNotRegularFile,
+      return {file_level_diagnostic(entry.display_path, json_rules::kNotRegularFile,
                          "not a regular file (FIFO, socket or device); not read")};
     case ReadResult::Status::too_large:
-      return {file_level(entry.display_path, json_rules::kFileTooLarge,
+      return {file_level_diagnostic(entry.display_path, json_rules::kFileTooLarge,
                          "file is " + std::to_string(read.size) + " bytes, over the limit of " +
                              std::to_string(options.max_file_size) +
                              " bytes (--max-file-size); not read")};

@@ -23,15 +23,6 @@ std::string display_path(const std::string& path) {
 
 namespace {
 
-Diagnostic file_level(const std::string& display, const RuleInfo& rule, std::string message) {
-  Diagnostic d;
-  d.file = display;
-  d.severity = rule.severity;
-  d.code = std::string(rule.code);
-  d.rule = std::string(rule.name);
-  d.message = std::move(message);
-  return d;
-}
 
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
@@ -61,7 +52,7 @@ class Walker {
     if (ec) {
       std::string shown = display_path(dir.string());
       out_.push_back({dir.string(), shown, 0, root_arg_,
-                      file_level(shown, json_rules::kFileUnreadable,
+                      file_level_diagnostic(shown, json_rules::kFileUnreadable,
                                  "cannot read directory: " + ec.message())});
       return;
     }
@@ -87,7 +78,7 @@ class Walker {
       if (ec) {
         if (is_json)
           out_.push_back({path.string(), shown, 0, root_arg_,
-                          file_level(shown, json_rules::kSymlinkOutside,
+                          file_level_diagnostic(shown, json_rules::kSymlinkOutside,
                                      "symbolic link that dangles or loops; not followed")});
         return;
       }
@@ -96,7 +87,7 @@ class Walker {
       if (!inside && !options_.follow_symlinks) {
         if (is_json || status.type() == fs::file_type::directory)
           out_.push_back({path.string(), shown, 0, root_arg_,
-                          file_level(shown, json_rules::kSymlinkOutside,
+                          file_level_diagnostic(shown, json_rules::kSymlinkOutside,
                                      "symbolic link to a path outside the linted tree; not followed "
                                      "(use --follow-symlinks to lint it)")});
         return;
@@ -116,7 +107,7 @@ class Walker {
   void add_file(const fs::path& path, const std::string& shown, const fs::file_status& status) {
     if (status.type() != fs::file_type::regular) {
       out_.push_back({path.string(), shown, 0, root_arg_,
-                      file_level(shown, json_rules::kNotRegularFile,
+                      file_level_diagnostic(shown, json_rules::kNotRegularFile,
                                  "not a regular file (FIFO, socket or device); not read")});
       return;
     }
@@ -156,7 +147,7 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
       fs::path target = fs::canonical(arg, ec);
       if (ec || !is_within(target, fs::current_path(ec))) {
         out.push_back({arg, shown, 0, "",
-                       file_level(shown, json_rules::kSymlinkOutside,
+                       file_level_diagnostic(shown, json_rules::kSymlinkOutside,
                                   "symbolic link to a path outside the working directory; not "
                                   "followed (use --follow-symlinks to lint it)")});
         continue;
@@ -164,7 +155,7 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
     }
     if (status.type() != fs::file_type::regular) {
       out.push_back({arg, shown, 0, "",
-                     file_level(shown, json_rules::kNotRegularFile,
+                     file_level_diagnostic(shown, json_rules::kNotRegularFile,
                                 "not a regular file (FIFO, socket or device); not read")});
       continue;
     }

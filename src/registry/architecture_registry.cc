@@ -14,6 +14,7 @@
 #include <valijson/validator.hpp>
 
 #include "core/assets.h"
+#include "core/edit_distance.h"
 #include "core/errors.h"
 #include "core/file_diagnostics.h"
 #include "core/json_document.h"
@@ -421,22 +422,6 @@ const Profile& ArchitectureRegistry::profile_of(const Architecture& architecture
   return profiles_.find(architecture.profile)->second;
 }
 
-std::size_t edit_distance_icase(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 std::vector<std::string> ArchitectureRegistry::closest_architectures(std::string_view name,
                                                                      std::size_t max) const {

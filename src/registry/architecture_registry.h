@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/edit_distance.h"
 #include "core/rapidjson.h"
 
 namespace aic {
@@ -239,7 +240,5 @@ class ArchitectureRegistry {
   friend ArchitectureRegistry overlay_registry_source(const ArchitectureRegistry&, const RegistrySource&);
 };
 
-// Case-insensitive Levenshtein distance (ASCII case folding), shared with other "did you mean"s.
-std::size_t edit_distance_icase(std::string_view a, std::string_view b);
 
 }  // namespace aic

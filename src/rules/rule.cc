@@ -28,13 +28,7 @@ Diagnostic& FileContext::report_key(const RuleInfo& rule, std::string_view point
 
 Diagnostic& RepositoryContext::report(std::size_t index, const RuleInfo& rule,
                                       std::string message) const {
-  Diagnostic d;
-  d.file = files[index].display_path;
-  d.severity = rule.severity;
-  d.code = std::string(rule.code);
-  d.rule = std::string(rule.name);
-  d.message = std::move(message);
-  out.push_back(std::move(d));
+  out.push_back(file_level_diagnostic(files[index].display_path, rule, std::move(message)));
   return out.back();
 }
 

@@ -203,7 +203,7 @@ class UnknownKey final : public Rule {
     if (memo.size() > 50000) memo.clear();
     Candidates found;
     for (const auto& known : *level.reads)
-      if (looks_like_typo_of(key, known)) found.emplace_back(known, damerau_levenshtein_icase(key, known));
+      if (looks_like_typo_of(key, known)) found.emplace_back(known, edit_distance_icase(key, known));
     return memo.emplace(std::move(memo_key), std::move(found)).first->second;
   }
 

@@ -6,29 +6,29 @@ namespace aic {
 namespace {
 
 TEST(DamerauLevenshtein, CountsEachEditOnce) {
-  EXPECT_EQ(damerau_levenshtein_icase("", ""), 0u);
-  EXPECT_EQ(damerau_levenshtein_icase("", "abc"), 3u);
-  EXPECT_EQ(damerau_levenshtein_icase("vocab_size", "vocab_size"), 0u);
-  EXPECT_EQ(damerau_levenshtein_icase("num_hidden_layer", "num_hidden_layers"), 1u);   // deletion
-  EXPECT_EQ(damerau_levenshtein_icase("hiddden_size", "hidden_size"), 1u);             // insertion
-  EXPECT_EQ(damerau_levenshtein_icase("vocab_sise", "vocab_size"), 1u);                // substitution
-  EXPECT_EQ(damerau_levenshtein_icase("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance_icase("", ""), 0u);
+  EXPECT_EQ(edit_distance_icase("", "abc"), 3u);
+  EXPECT_EQ(edit_distance_icase("vocab_size", "vocab_size"), 0u);
+  EXPECT_EQ(edit_distance_icase("num_hidden_layer", "num_hidden_layers"), 1u);   // deletion
+  EXPECT_EQ(edit_distance_icase("hiddden_size", "hidden_size"), 1u);             // insertion
+  EXPECT_EQ(edit_distance_icase("vocab_sise", "vocab_size"), 1u);                // substitution
+  EXPECT_EQ(edit_distance_icase("kitten", "sitting"), 3u);
 }
 
 TEST(DamerauLevenshtein, AdjacentSwapIsOneEdit) {
-  EXPECT_EQ(damerau_levenshtein_icase("vocab_szie", "vocab_size"), 1u);
-  EXPECT_EQ(damerau_levenshtein_icase("moe_intermediate_szie", "moe_intermediate_size"), 1u);
-  EXPECT_EQ(damerau_levenshtein_icase("ab", "ba"), 1u);
+  EXPECT_EQ(edit_distance_icase("vocab_szie", "vocab_size"), 1u);
+  EXPECT_EQ(edit_distance_icase("moe_intermediate_szie", "moe_intermediate_size"), 1u);
+  EXPECT_EQ(edit_distance_icase("ab", "ba"), 1u);
   // Plain Levenshtein would say 2 for each of these.
-  EXPECT_EQ(damerau_levenshtein_icase("hdiden_size", "hidden_size"), 1u);
+  EXPECT_EQ(edit_distance_icase("hdiden_size", "hidden_size"), 1u);
 }
 
 TEST(DamerauLevenshtein, IgnoresAsciiCaseAndIsSymmetric) {
-  EXPECT_EQ(damerau_levenshtein_icase("Num_Hidden_Layers", "num_hidden_layers"), 0u);
-  EXPECT_EQ(damerau_levenshtein_icase("HEAD_DIM", "head_dim"), 0u);
-  EXPECT_EQ(damerau_levenshtein_icase("qk_head_dim", "v_head_dim"),
-            damerau_levenshtein_icase("v_head_dim", "qk_head_dim"));
-  EXPECT_EQ(damerau_levenshtein_icase("qk_head_dim", "v_head_dim"), 2u);
+  EXPECT_EQ(edit_distance_icase("Num_Hidden_Layers", "num_hidden_layers"), 0u);
+  EXPECT_EQ(edit_distance_icase("HEAD_DIM", "head_dim"), 0u);
+  EXPECT_EQ(edit_distance_icase("qk_head_dim", "v_head_dim"),
+            edit_distance_icase("v_head_dim", "qk_head_dim"));
+  EXPECT_EQ(edit_distance_icase("qk_head_dim", "v_head_dim"), 2u);
 }
 
 TEST(TypoLimit, ScalesWithTheShorterKey) {
