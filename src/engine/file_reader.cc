@@ -32,13 +32,12 @@ ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size) {
   }
   result.bytes.resize(result.size);
   std::size_t filled = 0;
+  char probe[4096];  // reads past the size fstat gave, without doubling a large buffer to do it
   while (true) {
-    if (filled == result.bytes.size()) {
-      // The file may have grown since fstat: read on, within the limit.
-      if (result.bytes.size() >= max_size + 1) break;
-      result.bytes.resize(std::min<std::uint64_t>(max_size + 1, result.bytes.size() * 2 + 4096));
-    }
-    ssize_t n = ::read(fd, result.bytes.data() + filled, result.bytes.size() - filled);
+    bool at_expected_end = filled == result.bytes.size();
+    char* into = at_expected_end ? probe : result.bytes.data() + filled;
+    std::size_t room = at_expected_end ? sizeof probe : result.bytes.size() - filled;
+    ssize_t n = ::read(fd, into, room);
     if (n < 0) {
       if (errno == EINTR) continue;
       result.status = ReadResult::Status::unreadable;
@@ -47,6 +46,14 @@ ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size) {
       return result;
     }
     if (n == 0) break;
+    if (at_expected_end) {
+      // The file grew since fstat: keep what came, within the limit.
+      result.bytes.append(probe, static_cast<std::size_t>(n));
+      if (result.bytes.size() > max_size) {
+        filled = result.bytes.size();
+        break;
+      }
+    }
     filled += static_cast<std::size_t>(n);
   }
   ::close(fd);
