@@ -5,13 +5,35 @@
 # AIC_FUZZ_SECONDS sets the fuzz run's length (default 60).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+# ctest, keeping its summary line ("100% tests passed, 0 tests failed out of 152") for the end.
+run_ctest() {
+  local out
+  out=$(mktemp)
+  local status=0
+  ctest "$@" 2>&1 | tee "$out" || status=$?
+  local skipped
+  skipped=$(grep -cE '^[[:space:]]+[0-9]+ - .*\(Skipped\)$' "$out" || true)
+  grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$out" |
+    sed -E "s/.* ([0-9]+) tests? failed out of ([0-9]+).*/\\1 \\2 ${skipped}/" >> "$results" || true
+  rm -f "$out"
+  return "$status"
+}
+# One closing line for the whole script, in the plain "N passed, N failed" form.
+# ("failed total skipped" per ctest run in $results; skipped tests are named in ctest's output.)
+summary() {
+  awk '{ failed += $1; total += $2; skipped += $3 }
+       END { printf "tests: %d passed, %d failed, %d skipped\n", total - failed - skipped, failed, skipped }' "$results"
+}
 scripts/install-deps.sh --test
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DAIC_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$(nproc)"
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+run_ctest --test-dir build --output-on-failure -j "$(nproc)"
 
 if [[ "${AIC_QUICK:-}" == 1 ]]; then
   echo "test.sh: AIC_QUICK=1: sanitizer suite and fuzz run SKIPPED"
+  summary
   exit 0
 fi
 # One clang build serves both: every object has ASan+UBSan and libFuzzer's coverage hooks, so
@@ -21,6 +43,7 @@ CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIC_SAN
   -DAIC_BUILD_TESTS=ON >/dev/null
 cmake --build build-asan -j "$(nproc)"
 ASAN_OPTIONS=detect_stack_use_after_return=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  run_ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 echo "test.sh: fuzzing the pipeline for ${AIC_FUZZ_SECONDS:-60}s"
 fuzz/run.sh "${AIC_FUZZ_SECONDS:-60}" build-asan
+summary
