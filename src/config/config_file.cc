@@ -13,11 +13,11 @@
 #include "core/rapidjson.h"
 
 #include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
 #include "core/assets.h"
+#include "core/embedded_schema.h"
 #include "core/errors.h"
 #include "core/file_diagnostics.h"
 #include "core/json_document.h"
@@ -35,30 +35,10 @@ const char* const kTopLevelKeys[] = {"$schema", "select",     "ignore",  "severi
 const char* const kOverrideKeys[] = {"files", "pointer", "select", "ignore", "severity"};
 
 const valijson::Schema& config_schema() {
-  static const std::unique_ptr<valijson::Schema> schema = [] {
-    auto s = std::make_unique<valijson::Schema>();
-    auto text = find_embedded_asset(kSchemaAsset);
-    if (!text) throw UsageError("internal error: embedded " + std::string(kSchemaAsset) + " missing");
-    rapidjson::Document d;
-    d.Parse(text->data(), text->size());
-    if (d.HasParseError()) throw UsageError("internal error: embedded " + std::string(kSchemaAsset) + " is not JSON");
-    valijson::SchemaParser parser;
-    valijson::adapters::RapidJsonAdapter adapter(d);
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
+  static const std::unique_ptr<valijson::Schema> schema = compile_embedded_schema(kSchemaAsset);
   return *schema;
 }
 
-// valijson context ["<root>", "[overrides]", "[0]"] -> "/overrides/0".
-std::string context_pointer(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const auto& c : context) {
-    if (c.size() < 2 || c.front() != '[' || c.back() != ']') continue;
-    pointer += "/" + escape_pointer_token(std::string_view(c).substr(1, c.size() - 2));
-  }
-  return pointer;
-}
 
 class Problems {
  public:
@@ -169,7 +149,7 @@ void check_schema(const JsonDocument& doc, Problems& problems) {
   if (validator.validate(config_schema(), adapter, &results)) return;
   std::vector<std::pair<std::string, std::string>> errors;
   valijson::ValidationResults::Error error;
-  while (results.popError(error)) errors.emplace_back(context_pointer(error.context), error.description);
+  while (results.popError(error)) errors.emplace_back(valijson_context_pointer(error.context), error.description);
   std::set<std::string> seen;
   for (auto& [pointer, description] : errors) {
     if (description.rfind("Failed to validate against", 0) == 0) continue;  // wrappers of deeper ones

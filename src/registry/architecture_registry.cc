@@ -9,12 +9,12 @@
 #include <sstream>
 
 #include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
 #include "core/assets.h"
 #include "core/edit_distance.h"
+#include "core/embedded_schema.h"
 #include "core/errors.h"
 #include "core/file_diagnostics.h"
 #include "core/json_document.h"
@@ -193,31 +193,9 @@ GenericReads read_generic(const Value& v) {
   return g;
 }
 
-// valijson context ["<root>", "[profiles]", "[LLAMA]"] -> "/profiles/LLAMA".
-std::string context_pointer(const std::vector<std::string>& context) {
-  std::string pointer;
-  for (const auto& c : context) {
-    if (c.size() < 2 || c.front() != '[' || c.back() != ']') continue;
-    pointer += "/" + escape_pointer_token(std::string_view(c).substr(1, c.size() - 2));
-  }
-  return pointer;
-}
-
 const valijson::Schema& registry_schema() {
   // Parsed once; valijson::Schema is neither copyable nor movable.
-  static const std::unique_ptr<valijson::Schema> schema = [] {
-    auto s = std::make_unique<valijson::Schema>();
-    auto text = find_embedded_asset(kSchemaAsset);
-    if (!text) throw UsageError("internal error: embedded " + std::string(kSchemaAsset) + " missing");
-    rapidjson::Document d;
-    d.Parse(text->data(), text->size());
-    if (d.HasParseError())
-      throw UsageError("internal error: embedded " + std::string(kSchemaAsset) + " is not JSON");
-    valijson::SchemaParser parser;
-    valijson::adapters::RapidJsonAdapter adapter(d);
-    parser.populateSchema(adapter, *s);
-    return s;
-  }();
+  static const std::unique_ptr<valijson::Schema> schema = compile_embedded_schema(kSchemaAsset);
   return *schema;
 }
 
@@ -265,7 +243,7 @@ void check_schema(const Value& root, Problems& problems) {
   // schema associated with property ..."); keep the deepest, most specific ones.
   std::vector<std::pair<std::string, std::string>> errors;
   valijson::ValidationResults::Error error;
-  while (results.popError(error)) errors.emplace_back(context_pointer(error.context), error.description);
+  while (results.popError(error)) errors.emplace_back(valijson_context_pointer(error.context), error.description);
   std::set<std::string> seen;
   for (auto& [pointer, description] : errors) {
     // Wrappers repeat a failure already reported deeper down.
