@@ -1,5 +1,6 @@
 // Google Benchmark micro-benchmarks of the per-file stages: the front end (SAX parse + index)
-// against plain RapidJSON DOM parsing of the same bytes, and the whole per-file pipeline.
+// against plain RapidJSON DOM parsing of the same bytes, the schema stage (fast path, and valijson
+// alone for comparison), and the whole per-file pipeline.
 // Input: AIC_BENCH_FILE (default: the largest file of examples/model_configs).
 #include <benchmark/benchmark.h>
 
@@ -10,8 +11,13 @@
 
 #include "core/json_document.h"
 #include "core/rapidjson.h"
+#include "engine/file_kind.h"
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
+#include "engine/schema_set.h"
+#include "engine/schema_stage.h"
+
+#include <valijson/validator.hpp>
 
 namespace {
 
@@ -55,6 +61,37 @@ void BM_FrontEnd(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * input().size()));
 }
 BENCHMARK(BM_FrontEnd);
+
+// The schema stage on the parsed file, as check_schema runs it (the fast path settles a valid
+// file; an invalid one also pays valijson and the translation of its errors, once per iteration).
+void BM_SchemaStage(benchmark::State& state) {
+  static const aic::LintData data = aic::load_lint_data({});
+  std::string name = fs::path(bench_file()).filename().string();
+  aic::SourceFile source(name, input());
+  aic::FileDiagnostics out(source);
+  aic::JsonDocument doc = aic::JsonDocument::parse(source, out);
+  aic::FileContext context{source, doc, out, aic::classify_file_name(name), data, name};
+  for (auto _ : state) aic::check_schema(context);
+}
+BENCHMARK(BM_SchemaStage);
+
+// valijson's stop-at-first-failure pass alone on the same file: what check_schema ran before the
+// fast path.
+void BM_SchemaValijsonOnly(benchmark::State& state) {
+  static const aic::LintData data = aic::load_lint_data({});
+  std::string name = fs::path(bench_file()).filename().string();
+  aic::SourceFile source(name, input());
+  aic::FileDiagnostics out(source);
+  aic::JsonDocument doc = aic::JsonDocument::parse(source, out);
+  const aic::SchemaSet::Compiled* schema = data.schemas->for_kind(aic::classify_file_name(name));
+  if (!schema) return state.SkipWithError("not a config or side-car file name");
+  valijson::adapters::RapidJsonAdapter target(doc.root());
+  for (auto _ : state) {
+    valijson::Validator validator(valijson::Validator::kStrongTypes);
+    benchmark::DoNotOptimize(validator.validate(schema->schema, target, nullptr));
+  }
+}
+BENCHMARK(BM_SchemaValijsonOnly);
 
 void BM_WholeFilePipeline(benchmark::State& state) {
   static const aic::LintData data = aic::load_lint_data({});

@@ -2,7 +2,8 @@
 // One input through the whole per-file pipeline (as a config and as a side-car: parse, index,
 // schema, rules), the repository rules over that one file, and every reporter; then the output
 // promises of the README ("What aic-lint promises on bad input"): valid UTF-8, no ESC or CR, no
-// CI workflow command outside the github format. Shared by the libFuzzer target and the test
+// CI workflow command outside the github format; and the schema fast path never accepts what
+// valijson rejects (schema_differential.h). Shared by the libFuzzer target and the test
 // that replays fuzz/regressions/ (tests/unit/fuzz_regressions_test.cc).
 #include <algorithm>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "engine/linter.h"
 #include "report/reporter.h"
 #include "rules/registry.h"
+#include "schema_differential.h"
 
 namespace aic::fuzz {
 
@@ -55,6 +57,9 @@ inline std::string lint_one_input(const std::string& bytes) {
         return problem + " (format " + format + ", file " + name + ")";
     }
   }
+  if (lint_data.schemas)
+    if (std::string problem = schema_fast_path_problem(bytes, *lint_data.schemas); !problem.empty())
+      return problem;
   return {};
 }
 

@@ -88,6 +88,16 @@ const SchemaSet::Compiled* SchemaSet::Slot::get() const {
   return compiled.get();
 }
 
+const SchemaFastPath* SchemaSet::Compiled::fast_path() const {
+  std::call_once(fast_once, [&] { fast = SchemaFastPath::compile(document); });
+  return fast.get();
+}
+
+const SchemaFastPath* SchemaSet::Compiled::fast_path_from_second_file() const {
+  if (files_seen.fetch_add(1, std::memory_order_relaxed) == 0) return nullptr;
+  return fast_path();
+}
+
 const SchemaSet::Compiled* SchemaSet::for_kind(FileKind kind) const {
   switch (kind) {
     case FileKind::config:

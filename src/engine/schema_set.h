@@ -3,6 +3,8 @@
 // every worker thread. The embedded ones are compiled on first use (a pre-commit call on one
 // config never pays for the side-car schema); a user's --schema-dir is compiled up front so its
 // errors come before any output.
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "core/rapidjson.h"
 #include "engine/file_kind.h"
+#include "engine/schema_fast_path.h"
 
 #include <valijson/schema.hpp>
 
@@ -26,6 +29,18 @@ class SchemaSet {
     std::string origin;              // "embedded schemas/<name>" or the file read
     rapidjson::Document document;    // the schema as JSON
     valijson::Schema schema;         // compiled by valijson's draft-07 parser
+
+    // The allocation-free "certainly valid" pre-check (engine/schema_fast_path.h) compiled from
+    // the same JSON on first call; nullptr when the schema uses keywords it does not support
+    // (then valijson checks every file).
+    const SchemaFastPath* fast_path() const;
+    // fast_path() from the second file of the run on: compiling it costs more than valijson
+    // validating one small config, so a one-file run (the pre-commit case) does without it.
+    const SchemaFastPath* fast_path_from_second_file() const;
+
+    mutable std::atomic<std::uint32_t> files_seen{0};
+    mutable std::once_flag fast_once;
+    mutable std::unique_ptr<const SchemaFastPath> fast;
   };
 
   // The schemas embedded in the binary. Throws UsageError if one is missing or does not compile

@@ -1,0 +1,384 @@
+#include "engine/schema_fast_path.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include <valijson/utils/utf8_utils.hpp>
+
+namespace aic {
+
+namespace {
+
+using Value = rapidjson::Value;
+
+enum TypeBit : std::uint8_t {
+  kNull = 1, kBoolean = 2, kString = 4, kArray = 8, kObject = 16, kInteger = 32, kNumber = 64
+};
+static_assert((kNull | kBoolean | kString | kArray | kObject | kInteger | kNumber) == SchemaFastPath::kAnyType);
+
+std::string_view view(const Value& s) { return {s.GetString(), s.GetStringLength()}; }
+
+// Property tables are sorted by length first: most comparisons stop at the length.
+bool shorter_or_before(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return a.size() < b.size();
+  return std::memcmp(a.data(), b.data(), a.size()) < 0;
+}
+
+// Keywords valijson's draft-07 parser does not act on (it never looks them up), so they cannot
+// change a result. Everything else outside the supported subset refuses the whole schema.
+bool is_annotation(std::string_view k) {
+  return k == "title" || k == "description" || k == "$schema" || k == "$id" || k == "$comment" ||
+         k == "default" || k == "examples" || k == "definitions" || k.substr(0, 2) == "x-";
+}
+
+std::optional<std::uint8_t> type_bit(std::string_view name) {
+  if (name == "null") return kNull;
+  if (name == "boolean") return kBoolean;
+  if (name == "string") return kString;
+  if (name == "array") return kArray;
+  if (name == "object") return kObject;
+  if (name == "integer") return kInteger;
+  if (name == "number") return kNumber;
+  return std::nullopt;
+}
+
+// valijson's strong types: "integer" is any RapidJSON integer (int, int64, uint, uint64), never
+// a double, even a whole one; "number" is any number.
+std::uint8_t value_bits(const Value& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return kNull;
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return kBoolean;
+    case rapidjson::kStringType: return kString;
+    case rapidjson::kArrayType: return kArray;
+    case rapidjson::kObjectType: return kObject;
+    case rapidjson::kNumberType: {
+      bool integer = v.IsInt() || v.IsInt64() || v.IsUint() || v.IsUint64();
+      return integer ? kNumber | kInteger : kNumber;
+    }
+  }
+  return 0;
+}
+
+// valijson's minLength: utils::u8_strlen over the string's NUL-terminated copy, so counting
+// stops at an embedded NUL or at a sequence that decodes to 0 (an overlong NUL). Same loop,
+// bounded by the length (the copy's terminator); nullopt where valijson's decoder would read
+// past its 6-entry table (a run of more than 5 continuation bytes).
+std::optional<std::uint64_t> u8_length(std::string_view s) {
+  bool ascii = std::all_of(s.begin(), s.end(),
+                           [](char ch) { return static_cast<unsigned char>(ch) - 1u < 0x7Fu; });
+  if (ascii) return s.size();  // no NUL, no multi-byte sequence: one character per byte
+  std::size_t i = 0;
+  std::uint64_t count = 0;
+  while (i < s.size() && s[i] != 0) {
+    std::uint64_t ch = 0;
+    int size = 0;
+    do {
+      ch <<= 6;
+      ch += static_cast<unsigned char>(s[i++]);
+      ++size;
+    } while (i < s.size() && s[i] != 0 && !valijson::utils::isutf(s[i]));
+    if (size > 6) return std::nullopt;
+    ch -= valijson::utils::offsetsFromUTF8[size - 1];
+    if (ch == 0) break;
+    ++count;
+  }
+  return count;
+}
+
+bool has_member(const Value& object, std::string_view name) {
+  for (const auto& m : object.GetObject())
+    if (m.name.GetStringLength() == name.size() &&
+        std::memcmp(m.name.GetString(), name.data(), name.size()) == 0)
+      return true;
+  return false;
+}
+
+}  // namespace
+
+// Builds the node table from the schema JSON. Any doubt (an unknown keyword, a form valijson
+// reads differently, a reference that is not a local definition) refuses the whole schema.
+class SchemaFastPathCompiler {
+ public:
+  using Node = SchemaFastPath::Node;
+
+  explicit SchemaFastPathCompiler(const Value& root) : root_(root) {}
+
+  std::unique_ptr<const SchemaFastPath> run() {
+    out_ = std::unique_ptr<SchemaFastPath>(new SchemaFastPath());
+    std::optional<std::uint32_t> root = compile(root_, 0);
+    if (!root) return nullptr;
+    out_->root_ = *root;
+    return std::move(out_);
+  }
+
+ private:
+  static constexpr unsigned kMaxSchemaDepth = 64;
+  static constexpr int kMaxRefHops = 16;
+
+  // "#/definitions/<name>" with a plain name (no pointer escapes, no percent-encoding).
+  const Value* resolve_ref(const Value& ref) const {
+    if (!ref.IsString()) return nullptr;
+    std::string_view r = view(ref);
+    constexpr std::string_view prefix = "#/definitions/";
+    if (r.substr(0, prefix.size()) != prefix) return nullptr;
+    std::string_view name = r.substr(prefix.size());
+    if (name.empty()) return nullptr;
+    for (char ch : name)
+      if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.'))
+        return nullptr;
+    auto defs = root_.FindMember("definitions");
+    if (defs == root_.MemberEnd() || !defs->value.IsObject()) return nullptr;
+    const Value* found = nullptr;
+    for (const auto& m : defs->value.GetObject()) {
+      if (view(m.name) != name) continue;
+      if (found) return nullptr;  // a repeated definition: which one valijson takes is not ours to guess
+      found = &m.value;
+    }
+    return found;
+  }
+
+  static bool has_repeated_keys(const Value& object) {
+    for (auto a = object.MemberBegin(); a != object.MemberEnd(); ++a)
+      for (auto b = a + 1; b != object.MemberEnd(); ++b)
+        if (view(a->name) == view(b->name)) return true;
+    return false;
+  }
+
+  std::optional<std::uint32_t> compile(const Value& schema, unsigned depth) {
+    if (depth > kMaxSchemaDepth) return std::nullopt;
+    // valijson follows "$ref" and ignores its siblings; we accept only annotation siblings.
+    const Value* s = &schema;
+    for (int hops = 0; s->IsObject(); ++hops) {
+      auto ref = s->FindMember("$ref");
+      if (ref == s->MemberEnd()) break;
+      if (hops == kMaxRefHops) return std::nullopt;
+      for (const auto& m : s->GetObject())
+        if (view(m.name) != "$ref" && !is_annotation(view(m.name))) return std::nullopt;
+      if (has_repeated_keys(*s)) return std::nullopt;
+      s = resolve_ref(ref->value);
+      if (!s) return std::nullopt;
+    }
+    if (auto it = memo_.find(s); it != memo_.end()) return it->second;
+    auto index = static_cast<std::uint32_t>(out_->nodes_.size());
+    out_->nodes_.emplace_back();
+    memo_.emplace(s, index);
+
+    Node n;
+    if (s->IsBool()) {
+      n.always_invalid = !s->GetBool();
+    } else if (!s->IsObject() || has_repeated_keys(*s) || !fill(n, *s, depth)) {
+      return std::nullopt;
+    }
+    out_->nodes_[index] = std::move(n);  // by index: compiling children grew the vector
+    return index;
+  }
+
+  // A schema position: an object or a boolean (draft 07 boolean schemas).
+  std::optional<std::uint32_t> child(const Value& s, unsigned depth) {
+    if (!s.IsObject() && !s.IsBool()) return std::nullopt;
+    return compile(s, depth + 1);
+  }
+
+  static std::optional<std::uint64_t> count(const Value& v) {
+    if (!v.IsInt64() || v.GetInt64() < 0) return std::nullopt;
+    return static_cast<std::uint64_t>(v.GetInt64());
+  }
+
+  bool fill(Node& n, const Value& s, unsigned depth) {
+    for (const auto& m : s.GetObject()) {
+      std::string_view key = view(m.name);
+      const Value& v = m.value;
+      if (key == "type") {
+        n.types = 0;
+        if (v.IsString()) {
+          auto bit = type_bit(view(v));
+          if (!bit) return false;
+          n.types = *bit;
+        } else if (v.IsArray()) {
+          for (const auto& t : v.GetArray()) {
+            auto bit = t.IsString() ? type_bit(view(t)) : std::nullopt;
+            if (!bit) return false;
+            n.types |= *bit;
+          }
+        } else {
+          return false;
+        }
+      } else if (key == "minimum") {
+        // valijson keeps asDouble(): the double, or the int64 converted.
+        if (v.IsDouble() && std::isfinite(v.GetDouble())) n.minimum = v.GetDouble();
+        else if (v.IsInt64()) n.minimum = static_cast<double>(v.GetInt64());
+        else return false;
+        n.has_minimum = true;
+      } else if (key == "minLength" || key == "minItems") {
+        auto c = count(v);
+        if (!c) return false;
+        (key == "minLength" ? n.min_length : n.min_items) = *c;
+      } else if (key == "items") {
+        auto c = child(v, depth);  // an array of schemas (tuple form) is not supported
+        if (!c) return false;
+        n.items = *c;
+      } else if (key == "properties") {
+        if (!v.IsObject()) return false;
+        n.has_properties = true;
+        for (const auto& p : v.GetObject()) {
+          std::string_view name = view(p.name);
+          if (name.find('\0') != std::string_view::npos) return false;  // valijson uses c_str()
+          auto c = child(p.value, depth);
+          if (!c) return false;
+          n.properties.push_back({std::string(name), *c});
+        }
+        std::sort(n.properties.begin(), n.properties.end(),
+                  [](const auto& a, const auto& b) { return shorter_or_before(a.name, b.name); });
+        for (std::size_t i = 1; i < n.properties.size(); ++i)
+          if (n.properties[i].name == n.properties[i - 1].name) return false;
+      } else if (key == "additionalProperties") {
+        n.has_properties = true;
+        if (v.IsBool()) {
+          n.additional = v.GetBool() ? Node::Additional::any : Node::Additional::none;
+        } else {
+          auto c = v.IsObject() ? child(v, depth) : std::nullopt;
+          if (!c) return false;
+          n.additional = Node::Additional::schema;
+          n.additional_node = *c;
+        }
+      } else if (key == "required") {
+        if (!v.IsArray()) return false;
+        for (const auto& r : v.GetArray()) {
+          if (!r.IsString() || view(r).find('\0') != std::string_view::npos) return false;
+          n.required.emplace_back(view(r));
+        }
+      } else if (key == "enum") {
+        if (!v.IsArray()) return false;
+        n.has_enum = true;
+        for (const auto& e : v.GetArray()) {
+          SchemaFastPath::EnumValue ev;
+          if (e.IsNull()) {
+            ev.kind = SchemaFastPath::EnumValue::null;
+          } else if (e.IsBool()) {
+            ev.kind = SchemaFastPath::EnumValue::boolean;
+            ev.boolean_value = e.GetBool();
+          } else if (e.IsString()) {
+            ev.kind = SchemaFastPath::EnumValue::string;
+            ev.string_value.assign(e.GetString(), e.GetStringLength());
+          } else if (e.IsInt64()) {  // valijson compares numbers as doubles; 1 vs 1.0 is "not sure" here
+            ev.kind = SchemaFastPath::EnumValue::integer;
+            ev.integer_value = e.GetInt64();
+          } else {
+            return false;
+          }
+          n.enum_values.push_back(std::move(ev));
+        }
+      } else if (key == "allOf") {
+        if (!v.IsArray() || v.Empty()) return false;
+        for (const auto& branch : v.GetArray()) {
+          auto c = child(branch, depth);
+          if (!c) return false;
+          n.all_of.push_back(*c);
+        }
+      } else if (!is_annotation(key)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  const Value& root_;
+  std::unique_ptr<SchemaFastPath> out_;
+  std::unordered_map<const Value*, std::uint32_t> memo_;
+};
+
+std::unique_ptr<const SchemaFastPath> SchemaFastPath::compile(const rapidjson::Value& schema) {
+  if (!schema.IsObject()) return nullptr;
+  return SchemaFastPathCompiler(schema).run();
+}
+
+bool SchemaFastPath::certainly_valid(const rapidjson::Value& value) const {
+  return check(root_, value, 0);
+}
+
+bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) const {
+  if (depth > kMaxDepth) return false;
+  const Node& n = nodes_[index];
+  if (n.always_invalid) return false;
+  if (n.types != kAnyType && (value_bits(v) & n.types) == 0) return false;
+  if (n.has_minimum && v.IsNumber()) {
+    double d;
+    if (v.IsDouble()) {
+      d = v.GetDouble();
+      if (!std::isfinite(d)) return false;
+    } else if (v.IsInt64()) {
+      d = static_cast<double>(v.GetInt64());
+    } else {
+      return false;  // beyond int64: valijson casts it to a negative int64
+    }
+    if (d < n.minimum) return false;
+  }
+  if (n.min_length != 0 && v.IsString()) {
+    auto length = u8_length(view(v));
+    if (!length || *length < n.min_length) return false;
+  }
+  if (n.min_items != 0 && v.IsArray() && v.Size() < n.min_items) return false;
+  if (n.has_enum) {
+    bool matched = false;
+    for (const EnumValue& e : n.enum_values) {
+      switch (e.kind) {
+        case EnumValue::null: matched = v.IsNull(); break;
+        case EnumValue::boolean: matched = v.IsBool() && v.GetBool() == e.boolean_value; break;
+        case EnumValue::integer: matched = v.IsInt64() && v.GetInt64() == e.integer_value; break;
+        case EnumValue::string: matched = v.IsString() && view(v) == e.string_value; break;
+      }
+      if (matched) break;
+    }
+    if (!matched) return false;
+  }
+  if (n.items >= 0 && v.IsArray())
+    for (const auto& item : v.GetArray())
+      if (!check(static_cast<std::uint32_t>(n.items), item, depth + 1)) return false;
+  if (v.IsObject() && !check_object(n, v, depth)) return false;
+  for (std::uint32_t branch : n.all_of)
+    if (!check(branch, v, depth + 1)) return false;
+  return true;
+}
+
+bool SchemaFastPath::check_object(const Node& n, const Value& v, unsigned depth) const {
+  for (const std::string& name : n.required)
+    if (!has_member(v, name)) return false;
+  if (!n.has_properties) return true;
+  // additionalProperties false: valijson compares the number of distinct matched names with the
+  // member count, so a repeated key fails there; track matches to see one.
+  constexpr std::size_t kTracked = 256;
+  const bool closed = n.additional == Node::Additional::none;
+  if (closed && n.properties.size() > kTracked) return false;
+  std::uint64_t seen[kTracked / 64] = {};
+  for (const auto& m : v.GetObject()) {
+    std::string_view name = view(m.name);
+    auto it = std::lower_bound(n.properties.begin(), n.properties.end(), name,
+                               [](const Property& p, std::string_view k) { return shorter_or_before(p.name, k); });
+    if (it != n.properties.end() && it->name == name) {
+      if (closed) {
+        std::size_t i = static_cast<std::size_t>(it - n.properties.begin());
+        if (seen[i / 64] & (std::uint64_t{1} << (i % 64))) return false;
+        seen[i / 64] |= std::uint64_t{1} << (i % 64);
+      }
+      // A repeated key is checked at every occurrence (valijson checks the first): stricter.
+      if (!check(it->node, m.value, depth + 1)) return false;
+      continue;
+    }
+    switch (n.additional) {
+      case Node::Additional::any: break;
+      case Node::Additional::none: return false;
+      case Node::Additional::schema:
+        if (!check(n.additional_node, m.value, depth + 1)) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+}  // namespace aic
