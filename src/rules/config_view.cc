@@ -6,12 +6,13 @@ namespace aic {
 
 namespace {
 
-std::vector<std::string_view> split_dots(std::string_view key) {
-  std::vector<std::string_view> parts;
+// Calls f(part) for each dot-separated part of `key`, without allocating; stops when f returns false.
+template <typename F>
+void for_each_dot_part(std::string_view key, F&& f) {
   for (std::size_t at = 0;;) {
     std::size_t dot = key.find('.', at);
-    parts.push_back(key.substr(at, dot == std::string_view::npos ? dot : dot - at));
-    if (dot == std::string_view::npos) return parts;
+    if (!f(key.substr(at, dot == std::string_view::npos ? dot : dot - at))) return;
+    if (dot == std::string_view::npos) return;
     at = dot + 1;
   }
 }
@@ -20,18 +21,25 @@ std::vector<std::string_view> split_dots(std::string_view key) {
 
 const rapidjson::Value* ConfigView::get(std::string_view dotted_key) const {
   const rapidjson::Value* v = llm.object;
-  for (std::string_view part : split_dots(dotted_key)) {
-    if (!v || !v->IsObject()) return nullptr;
+  for_each_dot_part(dotted_key, [&](std::string_view part) {
+    if (!v || !v->IsObject()) {
+      v = nullptr;
+      return false;
+    }
     auto it = v->FindMember(rapidjson::Value(rapidjson::StringRef(part.data(), part.size())));
-    if (it == v->MemberEnd()) return nullptr;
-    v = &it->value;
-  }
+    v = it == v->MemberEnd() ? nullptr : &it->value;
+    return v != nullptr;
+  });
   return v;
 }
 
 std::string ConfigView::pointer(std::string_view dotted_key) const {
   std::string p = llm.pointer;
-  for (std::string_view part : split_dots(dotted_key)) p += "/" + escape_pointer_token(part);
+  for_each_dot_part(dotted_key, [&](std::string_view part) {
+    p += '/';
+    p += escape_pointer_token(part);
+    return true;
+  });
   return p;
 }
 
@@ -50,7 +58,9 @@ bool loader_rejects(const FileContext& context) {
   return false;
 }
 
-std::optional<ConfigView> registered_config_view(const FileContext& context) {
+namespace {
+
+std::optional<ConfigView> make_config_view(const FileContext& context) {
   if (context.kind != FileKind::config || !context.data.registry) return std::nullopt;
   if (loader_rejects(context)) return std::nullopt;
   const rapidjson::Value& root = context.doc.root();
@@ -68,6 +78,16 @@ std::optional<ConfigView> registered_config_view(const FileContext& context) {
   view.llm = view.registry->llm_level(root, view.architecture);
   if (!view.llm.object) return std::nullopt;
   return view;
+}
+
+}  // namespace
+
+const ConfigView* registered_config_view(const FileContext& context) {
+  if (!context.config_view_done) {
+    if (auto view = make_config_view(context)) context.config_view = std::make_shared<const ConfigView>(std::move(*view));
+    context.config_view_done = true;
+  }
+  return context.config_view.get();
 }
 
 bool truthy(const rapidjson::Value& v) {

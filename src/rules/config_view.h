@@ -36,8 +36,10 @@ struct ConfigView {
 bool loader_rejects(const FileContext& context);
 
 // The view of a config file whose architectures[0] is registered and whose LLM level is usable;
-// nullopt otherwise (architecture-registered and required-fields report those cases).
-std::optional<ConfigView> registered_config_view(const FileContext& context);
+// nullptr otherwise (architecture-registered and required-fields report those cases). Computed on
+// the first call for a file and kept in the context: call it after the JSON-level and schema
+// findings are in (loader_rejects reads them), as the per-file rules are.
+const ConfigView* registered_config_view(const FileContext& context);
 
 // Python truthiness of a JSON value (null, false, 0, "", [], {} are falsy).
 bool truthy(const rapidjson::Value& v);

@@ -2,6 +2,7 @@
 // The rule interfaces. A per-file Rule sees one parsed file; a RepositoryRule sees the summaries
 // of every file in the run (plus siblings loaded from disk for context). Both report
 // Diagnostics, never throw about input.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@
 
 namespace aic {
 
+struct ConfigView;  // rules/config_view.h
+
 // What a per-file rule sees.
 struct FileContext {
   const SourceFile& source;
@@ -22,6 +25,9 @@ struct FileContext {
   FileKind kind;
   const LintData& data;
   std::string_view path;  // file-system path (for loading siblings); source.path() is for display
+  // registered_config_view's answer, worked out once per file: nine semantic rules ask for it.
+  mutable std::shared_ptr<const ConfigView> config_view{};
+  mutable bool config_view_done = false;
 
   // A finding at the value of `pointer`; if the value is missing, at the nearest existing
   // ancestor's opening bracket (a missing key is reported at its parent object).

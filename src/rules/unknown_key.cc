@@ -1,12 +1,10 @@
 #include "rules/unknown_key.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
-#include <unordered_map>
 
 #include "rules/config_view.h"
-#include "rules/key_similarity.h"
+#include "rules/unknown_key_plan.h"
 
 namespace aic {
 
@@ -47,11 +45,6 @@ bool has_member(const rapidjson::Value& object, std::string_view key) {
          object.MemberEnd();
 }
 
-std::string last_part(const std::string& dotted) {
-  auto dot = dotted.rfind('.');
-  return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
-}
-
 std::string quoted_list(const std::vector<std::string>& keys, const char* conjunction = " or ") {
   std::string out;
   for (std::size_t i = 0; i < keys.size(); ++i)
@@ -59,68 +52,32 @@ std::string quoted_list(const std::vector<std::string>& keys, const char* conjun
   return out;
 }
 
+using unknown_key::KeySet;
+using unknown_key::Plan;
+using unknown_key::PreparedAlias;
+
 // One object whose keys are checked, with the keys the consumer reads there.
 struct Level {
   const rapidjson::Value* object = nullptr;
   std::string pointer;
-  const std::set<std::string>* reads = nullptr;
+  const KeySet* reads = nullptr;
   bool llm = false;     // the LLM level: the consequence of a typo can be computed
   bool global = false;  // a key any architecture reads here is a real field, never a typo
-  const std::set<std::string>* required = nullptr;  // keys read with [] here (nested levels)
-  bool explain = false;                             // a nested level whose reads the message can explain
+  const KeySet* required = nullptr;  // keys read with [] here (nested levels)
+  bool explain = false;              // a nested level whose reads the message can explain
 };
-
-// What the consumer reads at each level for one profile. It depends on the registry and the
-// profile only, so it is built once per thread and profile, not for every file.
-struct ReadPlan {
-  std::set<std::string> llm;  // the LLM level
-  std::set<std::string> top;  // the top level of a nested config
-  struct Nested {
-    std::set<std::string> reads, required;
-  };
-  std::map<std::string, Nested> nested;  // parent key -> keys read inside it
-  Nested vision;
-};
-
-const ReadPlan& read_plan(const ArchitectureRegistry& registry, const Profile& profile) {
-  thread_local std::map<std::pair<std::uint64_t, std::string>, ReadPlan> plans;
-  auto key = std::make_pair(registry.serial(), profile.name);
-  if (auto it = plans.find(key); it != plans.end()) return it->second;
-  ReadPlan plan;
-  const GenericReads& generic = registry.generic();
-  for (const auto& k : registry.vocabulary(profile)) {
-    auto dot = k.find('.');
-    if (dot == std::string::npos) plan.llm.insert(k);
-    else plan.nested[k.substr(0, dot)].reads.insert(k.substr(dot + 1));
-  }
-  plan.llm.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
-  plan.top.insert(generic.top_level_reads.begin(), generic.top_level_reads.end());
-  plan.top.insert(registry.text_config_key());
-  for (auto& [parent, nested] : plan.nested)
-    for (const auto& k : nested.reads)
-      if (std::find(profile.required.begin(), profile.required.end(), parent + "." + k) != profile.required.end())
-        nested.required.insert(k);
-  if (profile.vision) {
-    plan.vision.reads.insert(profile.vision->required.begin(), profile.vision->required.end());
-    plan.vision.reads.insert(profile.vision->reads.begin(), profile.vision->reads.end());
-    plan.vision.required.insert(profile.vision->required.begin(), profile.vision->required.end());
-  }
-  return plans.emplace(key, std::move(plan)).first->second;
-}
 
 class UnknownKey final : public Rule {
  public:
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const FileContext& c) const override {
-    auto view = registered_config_view(c);
+    const ConfigView* view = registered_config_view(c);
     if (!view) return;
-    const ArchitectureRegistry& registry = *view->registry;
-    const GenericReads& generic = registry.generic();
-    const std::vector<std::string>& vocabulary = registry.vocabulary(*view->profile);
+    const Plan& plan = unknown_key::plan_for(*view->registry, *view->profile);
 
-    const ReadPlan& plan = read_plan(registry, *view->profile);
     std::vector<Level> levels;
+    levels.reserve(4);
     levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, true, true, nullptr, false});
     if (view->llm.nested) levels.push_back({view->root, "", &plan.top, false, true, nullptr, false});
     for (const auto& [parent, nested] : plan.nested) {
@@ -135,39 +92,32 @@ class UnknownKey final : public Rule {
                           &plan.vision.required, true});
     }
 
-    // Keys some registered architecture reads at the LLM or top level: real field names.
-    const std::set<std::string>& read_by_some_profile = registry.keys_read_by_any_profile();
-    auto known_anywhere = [&](const std::string& key) {
-      return read_by_some_profile.count(key) || key == registry.text_config_key() ||
-             std::find(generic.top_level_reads.begin(), generic.top_level_reads.end(), key) !=
-                 generic.top_level_reads.end();
-    };
-
-    const std::vector<Alias> aliases = registry.aliases(*view->profile);
     std::set<std::string> reported;  // pointers already reported (aliases first)
-    check_aliases(c, *view, aliases, reported);
+    check_aliases(c, *view, plan, reported);
 
     for (const Level& level : levels) {
       for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
-        std::string key(str(m->name));
-        if (level.reads->count(key)) continue;
+        // The clean path: a key read here, or a real field of some architecture (hash lookups).
+        std::string_view key = str(m->name);
+        if (level.reads->contains(key)) continue;
+        if (level.global && plan.known_anywhere.contains(key)) continue;
+        if (is_alias_written_here(plan, level, *view, key)) continue;
+        std::vector<std::string> candidates = closest(key, level);
+        if (candidates.empty()) continue;
         std::string pointer = level.pointer + "/" + escape_pointer_token(key);
         if (reported.count(pointer)) continue;
-        if (level.global && known_anywhere(key)) continue;
-        if (is_alias_written_here(aliases, level, *view, key)) continue;
-        std::vector<std::string> candidates = closest(key, level, view->profile->name);
-        if (candidates.empty()) continue;
-        std::string message = "'" + key + "' is not read by aiconfigurator; did you mean " +
+        std::string message = "'" + std::string(key) + "' is not read by aiconfigurator; did you mean " +
                               quoted_list(candidates) + "?";
         if (level.llm && candidates.size() == 1) {
           message += " (" + consequence(*view, candidates[0]) + ")";
         } else if (level.explain && candidates.size() == 1) {
-          message += level.required && level.required->count(candidates[0])
+          message += level.required && level.required->contains(candidates[0])
                          ? " (the parser needs '" + candidates[0] + "' here and raises KeyError without it)"
                          : " (the parser uses its default for '" + candidates[0] + "' instead)";
         }
         auto& d = c.report_key(kInfo, pointer, std::move(message));
-        FileDiagnostics::help(d, "rename '" + key + "' to " + quoted_list(candidates) + " (keep the value)");
+        FileDiagnostics::help(d, "rename '" + std::string(key) + "' to " + quoted_list(candidates) +
+                                     " (keep the value)");
         reported.insert(pointer);
       }
     }
@@ -175,11 +125,10 @@ class UnknownKey final : public Rule {
 
  private:
   // Read keys within typo distance of `key` that the object does not also hold, best first.
-  static std::vector<std::string> closest(const std::string& key, const Level& level,
-                                          const std::string& profile) {
+  static std::vector<std::string> closest(std::string_view key, const Level& level) {
     std::size_t best = SIZE_MAX;
     std::vector<std::string> out;
-    for (const auto& [known, d] : typo_candidates(key, level, profile)) {
+    for (const auto& [known, d] : level.reads->typo_candidates(key)) {
       if (has_member(*level.object, known)) continue;
       if (d < best) {
         best = d;
@@ -190,36 +139,18 @@ class UnknownKey final : public Rule {
     return out;
   }
 
-  // Every read key within typo distance of `key` at this level, with its distance. The same keys
-  // recur in nearly every config of a repository, so the answers are memoized per thread (by
-  // profile, level and key; the level's read set is a function of the first two). Bounded: a
-  // hostile repository of random keys cannot grow it without limit.
-  using Candidates = std::vector<std::pair<std::string, std::size_t>>;
-  static const Candidates& typo_candidates(const std::string& key, const Level& level,
-                                           const std::string& profile) {
-    thread_local std::unordered_map<std::string, Candidates> memo;
-    std::string memo_key = profile + '\0' + level.pointer + '\0' + key;
-    if (auto it = memo.find(memo_key); it != memo.end()) return it->second;
-    if (memo.size() > 50000) memo.clear();
-    Candidates found;
-    for (const auto& known : *level.reads)
-      if (looks_like_typo_of(key, known)) found.emplace_back(known, edit_distance_icase(key, known));
-    return memo.emplace(std::move(memo_key), std::move(found)).first->second;
-  }
-
   // Aliases are checked on their own; a written alias key suppressed because its meaning is also
   // present must not come back as a typo.
-  static bool is_alias_written_here(const std::vector<Alias>& aliases, const Level& level,
-                                    const ConfigView& view, const std::string& key) {
-    for (const auto& a : aliases) {
-      if (last_part(a.written) != key) continue;
-      auto dot = a.written.find('.');
-      if (dot == std::string::npos) {
+  static bool is_alias_written_here(const Plan& plan, const Level& level, const ConfigView& view,
+                                    std::string_view key) {
+    if (!plan.alias_names.contains(key)) return false;
+    for (const PreparedAlias& a : plan.prepared) {
+      if (a.written != key) continue;
+      if (a.parent.empty()) {
         if (level.llm) return true;
         continue;
       }
-      std::string parent = a.written.substr(0, dot);
-      if (level.pointer == view.pointer(parent) || level.pointer == "/" + escape_pointer_token(parent))
+      if (level.pointer == view.pointer(a.parent) || level.pointer == "/" + escape_pointer_token(a.parent))
         return true;
     }
     return false;
@@ -235,18 +166,36 @@ class UnknownKey final : public Rule {
     return note;
   }
 
-  static void check_aliases(const FileContext& c, const ConfigView& view, const std::vector<Alias>& aliases,
+  // True when `object` has a member named like some alias's written key (the rare case).
+  static bool holds_alias_name(const rapidjson::Value& object, const Plan& plan) {
+    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m)
+      if (plan.alias_names.contains(str(m->name))) return true;
+    return false;
+  }
+
+  static void check_aliases(const FileContext& c, const ConfigView& view, const Plan& plan,
                             std::set<std::string>& reported) {
-    for (const Alias& a : aliases) {
-      auto dot = a.written.find('.');
+    // Nearly every config holds no alias at all: one pass over the objects aliases can be in.
+    bool any = holds_alias_name(*view.llm.object, plan);
+    for (const PreparedAlias& a : plan.prepared) {
+      if (any || a.parent.empty()) continue;
+      if (const auto* p = view.get(a.parent); p && p->IsObject()) any = holds_alias_name(*p, plan);
+      if (any || !view.llm.nested) continue;
+      auto it = view.root->FindMember(rapidjson::StringRef(a.parent.data(), a.parent.size()));
+      if (it != view.root->MemberEnd() && it->value.IsObject()) any = holds_alias_name(it->value, plan);
+    }
+    if (!any) return;
+
+    for (const PreparedAlias& pa : plan.prepared) {
+      const Alias& a = *pa.alias;
       // Where the written key may be: the LLM level, or inside an object of it. A dotted key under
       // quantization_config may also be at the top level of a nested config (the parser promotes
       // text_config's quantization_config, and reads the top-level one first).
       std::vector<std::pair<const rapidjson::Value*, std::string>> places;
-      if (dot == std::string::npos) {
+      if (pa.parent.empty()) {
         places.emplace_back(view.llm.object, view.llm.pointer);
       } else {
-        std::string parent = a.written.substr(0, dot);
+        const std::string& parent = pa.parent;
         if (const auto* p = view.get(parent); p && p->IsObject()) places.emplace_back(p, view.pointer(parent));
         if (view.llm.nested) {
           auto it = view.root->FindMember(rapidjson::StringRef(parent.data(), parent.size()));
@@ -254,15 +203,14 @@ class UnknownKey final : public Rule {
             places.emplace_back(&it->value, "/" + escape_pointer_token(parent));
         }
       }
-      const std::string written = last_part(a.written);
+      const std::string& written = pa.written;
       for (const auto& [object, pointer] : places) {
         if (!has_member(*object, written)) continue;
         bool meaning_present = false;
-        for (const auto& m : a.means) meaning_present = meaning_present || has_member(*object, last_part(m));
+        for (const auto& m : pa.means) meaning_present = meaning_present || has_member(*object, m);
         if (meaning_present) continue;
-        std::vector<std::string> means;
-        for (const auto& m : a.means) means.push_back(last_part(m));
-        std::string why = dot == std::string::npos && means.size() == 1 ? consequence(view, means[0], &a) : note_text(a);
+        const std::vector<std::string>& means = pa.means;
+        std::string why = pa.parent.empty() && means.size() == 1 ? consequence(view, means[0], &a) : note_text(a);
         std::string key_pointer = pointer + "/" + escape_pointer_token(written);
         auto& d = c.report_key(kInfo, key_pointer,
                                "'" + written + "' is not read by aiconfigurator; did you mean " +

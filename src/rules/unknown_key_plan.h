@@ -1,0 +1,73 @@
+#pragma once
+// What the unknown-key rule (AIC307) compares a config's keys with, for one profile: the keys the
+// consumer reads at each level, the aliases that apply, and the keys some profile reads. It
+// depends on the registry and the profile only, so it is built once per thread and profile; a
+// clean file then costs one hash lookup per key and no allocation.
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "registry/architecture_registry.h"
+
+namespace aic::unknown_key {
+
+// Hashes std::string and std::string_view alike, so lookups by view need no temporary string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using NameSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// The keys read at one level: sorted (typo candidates are offered in this order) and hashed.
+class KeySet {
+ public:
+  using Candidates = std::vector<std::pair<std::string, std::size_t>>;  // read key, distance
+
+  void insert(const std::string& key);
+  bool contains(std::string_view key) const { return hashed_.find(key) != hashed_.end(); }
+  bool empty() const { return sorted_.empty(); }
+  // Every read key within typo distance of `key`, with its distance, in sorted order. The same
+  // keys recur in nearly every config of a repository, so answers are memoized (bounded: a
+  // hostile repository of random keys cannot grow the memo without limit).
+  const Candidates& typo_candidates(std::string_view key) const;
+
+ private:
+  std::set<std::string> sorted_;
+  NameSet hashed_;
+  mutable std::unordered_map<std::string, Candidates, StringHash, std::equal_to<>> memo_;
+};
+
+// One alias with its dotted names split once: "quantization_config.quant_type" is `quant_type`
+// written inside `quantization_config`.
+struct PreparedAlias {
+  const Alias* alias = nullptr;     // in Plan::aliases
+  std::string parent;               // "" when written at the LLM level
+  std::string written;              // the key as written, last part
+  std::vector<std::string> means;   // last parts of what the parser reads instead
+};
+
+struct Plan {
+  KeySet llm;  // the LLM level
+  KeySet top;  // the top level of a nested config
+  struct Nested {
+    KeySet reads, required;
+  };
+  std::map<std::string, Nested> nested;  // parent key -> keys read inside it
+  Nested vision;
+  // Keys some registered architecture reads at the LLM or top level: real field names.
+  NameSet known_anywhere;
+  std::vector<Alias> aliases;           // registry.aliases(profile)
+  std::vector<PreparedAlias> prepared;  // one per alias, same order
+  NameSet alias_names;                  // every PreparedAlias::written
+};
+
+// The plan for a profile, built on first use in this thread.
+const Plan& plan_for(const ArchitectureRegistry& registry, const Profile& profile);
+
+}  // namespace aic::unknown_key
