@@ -20,14 +20,18 @@ void for_each_dot_part(std::string_view key, F&& f) {
 }  // namespace
 
 const rapidjson::Value* ConfigView::get(std::string_view dotted_key) const {
-  const rapidjson::Value* v = llm.object;
+  const rapidjson::Value* v = nullptr;
+  bool first = true;  // the first part is looked up in the LLM object through its index
   for_each_dot_part(dotted_key, [&](std::string_view part) {
-    if (!v || !v->IsObject()) {
+    if (first) {
+      first = false;
+      v = llm_members.find(part);
+    } else if (v->IsObject()) {
+      auto it = v->FindMember(rapidjson::Value(rapidjson::StringRef(part.data(), part.size())));
+      v = it == v->MemberEnd() ? nullptr : &it->value;
+    } else {
       v = nullptr;
-      return false;
     }
-    auto it = v->FindMember(rapidjson::Value(rapidjson::StringRef(part.data(), part.size())));
-    v = it == v->MemberEnd() ? nullptr : &it->value;
     return v != nullptr;
   });
   return v;
@@ -77,6 +81,7 @@ std::optional<ConfigView> make_config_view(const FileContext& context) {
   view.profile = &view.registry->profile_of(*view.architecture);
   view.llm = view.registry->llm_level(root, view.architecture);
   if (!view.llm.object) return std::nullopt;
+  view.llm_members = MemberIndex(view.llm.object);
   return view;
 }
 

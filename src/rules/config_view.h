@@ -9,6 +9,7 @@
 
 #include "core/rapidjson.h"
 #include "registry/architecture_registry.h"
+#include "rules/member_index.h"
 #include "rules/rule.h"
 
 namespace aic {
@@ -19,6 +20,7 @@ struct ConfigView {
   const Architecture* architecture = nullptr;  // registered architectures[0]
   const Profile* profile = nullptr;
   LlmLevel llm;
+  MemberIndex llm_members;  // of llm.object: get() probes it instead of scanning
 
   // Value of a dotted key ("a.b") at the LLM level, or nullptr if absent (or a parent is not an
   // object).

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "rules/config_view.h"
+#include "rules/profile_cache.h"
 #include "rules/layer_id_coverage.h"
 
 namespace aic {
@@ -175,7 +176,7 @@ class LayerPatternLength final : public Rule {
     std::optional<LayerCount> layers = layer_count(*view);
     std::int64_t mtp = 0;
     if (auto n = as_integer(view->get("num_nextn_predict_layers")); n && *n > 0) mtp = *n;
-    for (const PerLayerField& f : view->registry->per_layer(*view->profile))
+    for (const PerLayerField& f : per_layer_fields(*view->registry, *view->profile))
       check_field(c, *view, f, layers ? &*layers : nullptr, mtp);
     if (view->profile->layer_id_sets) check_id_sets(c, *view, *view->profile->layer_id_sets, layers);
   }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "rules/config_view.h"
+#include "rules/profile_cache.h"
 
 namespace aic {
 
@@ -45,33 +46,16 @@ class RequiredFields final : public Rule {
   const RuleInfo& info() const override { return kInfo; }
 
   void check(const FileContext& c) const override {
-    if (c.kind != FileKind::config || !c.data.registry || loader_rejects(c)) return;
-    const rapidjson::Value& root = c.doc.root();
-    auto arch_it = root.FindMember("architectures");
-    if (arch_it == root.MemberEnd() || !arch_it->value.IsArray() || arch_it->value.Empty() ||
-        !arch_it->value[0].IsString())
-      return;  // architecture-registered
-    const ArchitectureRegistry& registry = *c.data.registry;
-    const Architecture* arch = registry.find_architecture(
-        std::string_view(arch_it->value[0].GetString(), arch_it->value[0].GetStringLength()));
-    if (!arch) return;  // architecture-registered
-    LlmLevel level = registry.llm_level(root, arch);
-    if (level.text_config_not_object) {
-      auto& d = c.report(kInfo, level.pointer,
-                         "'" + registry.text_config_key() + "' is " +
-                             show(root[registry.text_config_key().c_str()]) +
-                             ", not an object: aiconfigurator requires a dict for " + arch->name +
-                             " (ValueError)");
-      FileDiagnostics::help(d, "make it an object holding the LLM fields, or remove it to have the "
-                               "top level read");
-      return;
-    }
-    auto view = registered_config_view(c);
-    if (!view) return;
+    // A usable view means text_config, if the architecture reads one, is an object.
+    const ConfigView* view = registered_config_view(c);
+    if (!view) return report_text_config_not_object(c);
+    const ArchitectureRegistry& registry = *view->registry;
+    const Architecture* arch = view->architecture;
     const Profile& profile = *view->profile;
     const GenericReads& generic = registry.generic();
 
-    for (const auto& key : generic.required) require(c, *view, key, "read with config[\"" + key + "\"]");
+    for (const auto& key : generic.required)
+      require(c, *view, key, [&] { return "read with config[\"" + key + "\"]"; });
     check_layer_count(c, *view);
 
     std::set<std::string> missing_parents;
@@ -85,9 +69,9 @@ class RequiredFields final : public Rule {
           continue;
         }
       }
-      require(c, *view, key, read_how(profile, key));
+      require(c, *view, key, [&] { return read_how(profile, key); });
     }
-    auto per_layer = registry.per_layer(profile);
+    const auto& per_layer = per_layer_fields(registry, profile);
     for (const auto& group : profile.required_one_of) {
       bool satisfied = false;
       for (const auto& key : group) {
@@ -109,10 +93,38 @@ class RequiredFields final : public Rule {
   }
 
  private:
+  // A nested architecture whose text_config is not an object: the parser raises ValueError.
+  static void report_text_config_not_object(const FileContext& c) {
+    if (c.kind != FileKind::config || !c.data.registry || loader_rejects(c)) return;
+    const rapidjson::Value& root = c.doc.root();
+    auto arch_it = root.FindMember("architectures");
+    if (arch_it == root.MemberEnd() || !arch_it->value.IsArray() || arch_it->value.Empty() ||
+        !arch_it->value[0].IsString())
+      return;  // architecture-registered
+    const ArchitectureRegistry& registry = *c.data.registry;
+    const Architecture* arch = registry.find_architecture(
+        std::string_view(arch_it->value[0].GetString(), arch_it->value[0].GetStringLength()));
+    if (!arch) return;  // architecture-registered
+    LlmLevel level = registry.llm_level(root, arch);
+    if (level.text_config_not_object) {
+      auto& d = c.report(kInfo, level.pointer,
+                         "'" + registry.text_config_key() + "' is " +
+                             show(root[registry.text_config_key().c_str()]) +
+                             ", not an object: aiconfigurator requires a dict for " + arch->name +
+                             " (ValueError)");
+      FileDiagnostics::help(d, "make it an object holding the LLM fields, or remove it to have the "
+                               "top level read");
+    }
+  }
+
+  // `how_read()` says how the parser reads the key; it is called only when there is a finding.
+  template <typename HowRead>
   static void require(const FileContext& c, const ConfigView& view, const std::string& key,
-                      const std::string& how) {
+                      HowRead&& how_read) {
     const rapidjson::Value* v = view.get(key);
+    if (v && !v->IsNull()) return;
     if (!v) {
+      const std::string how = how_read();
       auto& d = c.report_key(kInfo, view.pointer(key),
                              "missing '" + key + "' in " + view.level_name() + ": " +
                                  view.architecture->name + " needs it, " + how +
@@ -156,7 +168,7 @@ class RequiredFields final : public Rule {
     if (key == "linear_attn_config.kda_layers")
       return "aiconfigurator's parser reads it as empty and raises (ValueError: kda_layers must be "
              "defined)";
-    for (const auto& f : view.registry->per_layer(*view.profile))
+    for (const auto& f : per_layer_fields(*view.registry, *view.profile))
       if (f.key == key)
         return "aiconfigurator's parser takes the length of (or iterates) None (TypeError)";
     return stores;

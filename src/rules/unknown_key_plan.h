@@ -13,16 +13,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/key_hash.h"
 #include "registry/architecture_registry.h"
 
 namespace aic::unknown_key {
 
-// Hashes std::string and std::string_view alike, so lookups by view need no temporary string.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using NameSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using NameSet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
 // The keys read at one level: sorted (typo candidates are offered in this order) and hashed.
 class KeySet {
@@ -40,7 +36,7 @@ class KeySet {
  private:
   std::set<std::string> sorted_;
   NameSet hashed_;
-  mutable std::unordered_map<std::string, Candidates, StringHash, std::equal_to<>> memo_;
+  mutable std::unordered_map<std::string, Candidates, KeyHash, std::equal_to<>> memo_;
 };
 
 // One alias with its dotted names split once: "quantization_config.quant_type" is `quant_type`
