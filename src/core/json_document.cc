@@ -580,4 +580,18 @@ std::string JsonDocument::pointer_of(std::uint32_t node) const {
   return out;
 }
 
+const rapidjson::Value* JsonDocument::value_of(std::uint32_t node) const {
+  if (node == kNone || node >= nodes_.size()) return nullptr;
+  const Node& n = nodes_[node];
+  if (n.parent == kNone) return dom_.get();
+  const rapidjson::Value* parent = value_of(n.parent);
+  if (!parent) return nullptr;
+  if (parent->IsObject()) {
+    auto it = parent->FindMember(rapidjson::Value(rapidjson::StringRef(n.key.data(), n.key.size())));
+    return it == parent->MemberEnd() ? nullptr : &it->value;
+  }
+  if (parent->IsArray() && n.index < parent->Size()) return &(*parent)[n.index];
+  return nullptr;
+}
+
 }  // namespace aic

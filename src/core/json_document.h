@@ -60,6 +60,9 @@ class JsonDocument {
   std::uint32_t child(std::uint32_t parent, std::string_view key) const;
   std::uint32_t element(std::uint32_t parent, std::size_t index) const;
   std::string pointer_of(std::uint32_t node) const;
+  // The DOM value of a node, as rapidjson::Pointer(pointer_of(node)).Get(root()) finds it (for a
+  // repeated key, the value the loader keeps), without building and parsing the pointer; or nullptr.
+  const rapidjson::Value* value_of(std::uint32_t node) const;
 
  private:
   friend class IndexingHandler;

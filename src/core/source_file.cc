@@ -126,6 +126,12 @@ std::string make_printable_path(std::string_view path) {
 }
 
 std::string make_printable(std::string_view text) {
+  // The common case, printable ASCII without "##[", is returned as it is (paths: once per file).
+  if (std::all_of(text.begin(), text.end(), [](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return c >= 0x20 && c < 0x7F;
+      }) && text.find("##[") == std::string_view::npos)
+    return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {

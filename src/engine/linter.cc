@@ -20,12 +20,26 @@ namespace aic {
 
 namespace {
 
+// The normalized parent directory of a file path. Files come directory by directory, so the
+// last answer is kept per thread: lexically_normal builds several paths.
+const std::string& normalized_directory(std::string_view path, std::string_view name) {
+  thread_local std::string last_prefix, last_directory;
+  std::string_view prefix = path.substr(0, path.size() - name.size());
+  if (prefix.empty() || prefix != last_prefix) {
+    last_prefix = prefix;
+    last_directory = fs::path(path).parent_path().lexically_normal().string();
+  }
+  return last_directory;
+}
+
 void init_summary(FileSummary& summary, const std::string& fs_path, const std::string& display) {
   summary.path = fs_path;
   summary.display_path = display;
-  fs::path p(fs_path);
-  summary.name = p.filename().string();
-  summary.directory = p.parent_path().lexically_normal().string();
+  // fs::path(p).filename(): what follows the last '/' (file paths never end with one).
+  std::size_t slash = fs_path.rfind('/');
+  summary.name = slash == std::string::npos ? fs_path : fs_path.substr(slash + 1);
+  if (summary.name.empty()) summary.name = fs::path(fs_path).filename().string();
+  summary.directory = normalized_directory(fs_path, summary.name);
   summary.kind = classify_file_name(summary.name);
 }
 
@@ -70,13 +84,18 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
 
 std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
                                   const LintData& data, FileSummary& summary, bool run_checks) {
-  init_summary(summary, entry.path, entry.display_path);
-  if (entry.skipped) return {*entry.skipped};
-  ReadResult read = read_file_bounded(entry.path, options.max_file_size);
-  switch (read.status) {
-    case ReadResult::Status::ok:
+  ReadResult read;
+  if (!entry.skipped) {
+    read = read_file_bounded(entry.path, options.max_file_size);
+    if (read.status == ReadResult::Status::ok)  // lint_bytes fills the summary's names
       return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
                         entry.path, run_checks);
+  }
+  init_summary(summary, entry.path, entry.display_path);
+  if (entry.skipped) return {*entry.skipped};
+  switch (read.status) {
+    case ReadResult::Status::ok:
+      break;
     case ReadResult::Status::unreadable:
       return {file_level_diagnostic(entry.display_path, json_rules::kFileUnreadable,
                          "cannot read file: " + read.error)};
@@ -98,11 +117,11 @@ namespace {
 // changed files): every *.json in their directories that the run does not already hold.
 std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
   std::set<std::string> have, directories;
-  for (const auto& e : entries) {
-    have.insert(fs::path(e.path).lexically_normal().string());
+  for (const auto& e : entries)
     if (e.root.empty()) directories.insert(fs::path(e.path).parent_path().string());
-  }
   std::vector<WalkEntry> siblings;
+  if (directories.empty()) return siblings;  // only walked directories: nothing beside them
+  for (const auto& e : entries) have.insert(fs::path(e.path).lexically_normal().string());
   for (const auto& dir : directories) {
     std::error_code ec;
     fs::path base = dir.empty() ? fs::path(".") : fs::path(dir);
@@ -135,6 +154,7 @@ std::string file_id(const std::string& name) {
 // size) with their side-cars. Only those are read; the rest are known by name and size alone, so
 // a hook run on one file does not parse the whole directory.
 std::vector<bool> siblings_to_read(const std::vector<WalkEntry>& entries, std::size_t reported) {
+  if (reported == entries.size()) return std::vector<bool>(entries.size(), true);  // no siblings
   std::set<std::string> ids;
   std::set<std::uintmax_t> config_sizes;
   for (std::size_t i = 0; i < reported; ++i) {

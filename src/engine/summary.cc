@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include <rapidjson/pointer.h>
 
 namespace aic {
 
@@ -75,13 +74,13 @@ struct Reader {
   // The string value of a node (the DOM holds the loader's view: the last of duplicate keys).
   std::string string_at(std::uint32_t n) const {
     if (type(n) != rapidjson::kStringType) return {};
-    const rapidjson::Value* v = rapidjson::Pointer(doc.pointer_of(n).c_str()).Get(doc.root());
+    const rapidjson::Value* v = doc.value_of(n);
     return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
   }
   // Python truthiness of a member, as `d.get(key) or ...` sees it.
   bool truthy(std::uint32_t n) const {
     if (n == JsonDocument::kNone) return false;
-    const rapidjson::Value* v = rapidjson::Pointer(doc.pointer_of(n).c_str()).Get(doc.root());
+    const rapidjson::Value* v = doc.value_of(n);
     if (!v || v->IsNull()) return false;
     if (v->IsString()) return v->GetStringLength() > 0;
     if (v->IsBool()) return v->GetBool();
@@ -135,10 +134,7 @@ void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, Fil
     } else if (r.type(scheme) == rapidjson::kObjectType) {
       std::string type = lower_trimmed(r.string_at(r.child(scheme, "type")));
       std::uint32_t bits_node = r.child(scheme, "num_bits");
-      const rapidjson::Value* bits =
-          bits_node == JsonDocument::kNone
-              ? nullptr
-              : rapidjson::Pointer(r.doc.pointer_of(bits_node).c_str()).Get(r.doc.root());
+      const rapidjson::Value* bits = r.doc.value_of(bits_node);
       if (type.find("fp8") != std::string::npos) s.kv_cache_quant_algo = "fp8";
       else if (type == "float" && bits && bits->IsInt())
         s.kv_cache_quant_algo = bits->GetInt() <= 8 ? "fp8" : bits->GetInt() >= 16 ? "bfloat16" : "";

@@ -46,9 +46,12 @@ class Walker {
     if (!visited_.insert(canonical.string()).second) return;  // a loop through links inside the tree
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
+    std::vector<std::string> names;
     for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec))
+         !ec && it != end; it.increment(ec)) {
       entries.push_back(*it);
+      names.push_back(entries.back().path().filename().string());
+    }
     if (ec) {
       std::string shown = display_path(dir.string());
       out_.push_back({dir.string(), shown, 0, root_arg_,
@@ -56,24 +59,28 @@ class Walker {
                                  "cannot read directory: " + ec.message())});
       return;
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-    for (const auto& entry : entries) visit(entry.path());
+    // By name, compared as strings (comparing paths builds new paths on every comparison).
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+    for (std::size_t i : order) visit(entries[i], names[i]);
   }
 
-  void visit(const fs::path& path) {
-    std::string name = path.filename().string();
-    std::string shown = display_path(path.string());
+  void visit(const fs::directory_entry& entry, const std::string& name) {
+    const fs::path& path = entry.path();
     std::error_code ec;
-    auto link_status = fs::symlink_status(path, ec);
+    // The type readdir reported (an lstat only where the file system gives none).
+    auto link_status = entry.symlink_status(ec);
     if (ec) return;  // vanished between listing and stat: nothing to lint
     if (link_status.type() == fs::file_type::directory) {
       if (!name.empty() && name[0] == '.') return;  // .git, .cache, ...
       walk_dir(path, fs::weakly_canonical(path, ec));
       return;
     }
-    bool is_json = path.extension() == ".json";
+    // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
+    bool is_json = name.size() > 5 && name.ends_with(".json");
     if (link_status.type() == fs::file_type::symlink) {
+      std::string shown = display_path(path.string());
       fs::path target = fs::canonical(path, ec);
       if (ec) {
         if (is_json)
@@ -101,7 +108,7 @@ class Walker {
       return;
     }
     if (!is_json) return;
-    add_file(path, shown, link_status);
+    add_file(path, display_path(path.string()), link_status);
   }
 
   void add_file(const fs::path& path, const std::string& shown, const fs::file_status& status) {
@@ -112,7 +119,8 @@ class Walker {
       return;
     }
     std::error_code ec;
-    auto size = fs::file_size(path, ec);
+    auto size = fs::file_size(path, ec);  // the one stat per file
+    if (ec == std::errc::no_such_file_or_directory) return;  // vanished since the listing
     out_.push_back({path.string(), shown, ec ? 0 : size, root_arg_, std::nullopt});
   }
 
