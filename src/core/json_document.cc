@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "core/json_rules.h"
+#include "core/key_hash.h"
 #include "core/utf8.h"
 
 namespace aic {
@@ -97,7 +98,9 @@ class IndexingHandler {
         out_(out),
         diagnostics_(diagnostics),
         options_(options),
-        prev_end_(base) {}
+        prev_end_(base),
+        text_has_words_(text_.find("Infinity") != std::string_view::npos ||
+                        text_.find("NaN") != std::string_view::npos) {}
 
   bool Null() { return scalar(rapidjson::kNullType) && dom_.Null(); }
   bool Bool(bool b) {
@@ -284,6 +287,7 @@ class IndexingHandler {
   // The loader rewrites the raw text with \bInfinity\b -> null and \bNaN\b -> null, strings
   // included, so such a word inside a string silently becomes "null".
   void check_words_in_string(std::size_t begin, std::size_t end, const char* what) {
+    if (!text_has_words_) return;  // neither word anywhere in the file (nearly always)
     std::string_view raw = text_.substr(begin, end - begin);
     if (raw.find("Infinity") == std::string_view::npos && raw.find("NaN") == std::string_view::npos)
       return;
@@ -320,6 +324,7 @@ class IndexingHandler {
   std::size_t last_comma_ = std::string_view::npos;
   std::size_t key_begin_ = 0, key_end_ = 0;
   std::string_view key_;
+  bool text_has_words_;  // "Infinity" or "NaN" occurs somewhere in the text
   bool depth_exceeded_ = false;
 };
 
@@ -349,42 +354,37 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
                             rapidjson::Document& dom, FileDiagnostics& diagnostics) {
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
-  std::vector<std::uint32_t> with_duplicates, members;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
-  std::unordered_map<std::string_view, std::uint32_t> seen;
+  std::vector<std::uint32_t> with_duplicates;
+  // Scratch reused across objects and files (every file has several objects).
+  thread_local std::vector<std::uint32_t> members;
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  thread_local std::vector<std::uint32_t> table;  // reused across objects and files
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
     members.clear();
     for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
       members.push_back(c);
-    // Pairs (earlier, later) with the same key: pairwise for small objects, sorted otherwise.
+    // Pairs (nearest earlier, later) with the same key: pairwise for small objects, through an
+    // open-addressing table of member positions otherwise (a quantized_layers map has ~20k keys).
     repeats.clear();
-    if (members.size() <= 32) {
-      // Compare cheap fingerprints (length and first bytes) before whole keys.
-      std::uint64_t prints[32];
-      for (std::size_t k = 0; k < members.size(); ++k) {
-        std::string_view key = nodes[members[k]].key;
-        std::uint64_t head = 0;
-        std::memcpy(&head, key.data(), std::min<std::size_t>(key.size(), 7));
-        prints[k] = head ^ (static_cast<std::uint64_t>(key.size()) << 56);
-      }
+    if (members.size() <= 8) {
       for (std::size_t b = 1; b < members.size(); ++b)
         for (std::size_t a = b; a-- > 0;)
-          if (prints[a] == prints[b] && nodes[members[a]].key == nodes[members[b]].key) {
+          if (nodes[members[a]].key == nodes[members[b]].key) {
             repeats.push_back({members[a], members[b]});
             break;
           }
     } else {
-      // Large objects (a quantized_layers map has ~20k keys): one hash lookup per member.
-      seen.clear();
-      seen.reserve(members.size());
+      std::size_t size = 16;
+      while (size < 2 * members.size()) size *= 2;
+      table.assign(size, JsonDocument::kNone);
       for (std::uint32_t m : members) {
-        auto [it, inserted] = seen.try_emplace(nodes[m].key, m);
-        if (!inserted) {
-          repeats.push_back({it->second, m});
-          it->second = m;
-        }
+        std::string_view key = nodes[m].key;
+        std::size_t i = key_hash(key) & (size - 1);
+        while (table[i] != JsonDocument::kNone && nodes[table[i]].key != key) i = (i + 1) & (size - 1);
+        if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
+        table[i] = m;  // the latest occurrence
       }
     }
     for (auto [earlier_index, later_index] : repeats) {
@@ -399,6 +399,10 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
     }
     bool any = !repeats.empty();
     if (any) with_duplicates.push_back(i);
+  }
+  if (table.capacity() > (1u << 16)) {  // a huge map was seen: do not keep its scratch
+    std::vector<std::uint32_t>().swap(table);
+    std::vector<std::uint32_t>().swap(members);
   }
   // Later objects first: removing members of an object never moves a node processed before.
   for (auto it = with_duplicates.rbegin(); it != with_duplicates.rend(); ++it) {

@@ -18,8 +18,18 @@ inline std::uint64_t key_hash(std::string_view s) {
     h = (h ^ word) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 29;
   }
+  // The last 0-7 bytes with fixed-size loads (a variable-length memcpy is a library call).
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
+  std::size_t rem = s.size() - i;
   std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (rem >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + rem - 4, 4);
+    tail = (static_cast<std::uint64_t>(lo) << 32) | hi;
+  } else if (rem > 0) {
+    tail = (static_cast<std::uint64_t>(p[0]) << 16) | (static_cast<std::uint64_t>(p[rem / 2]) << 8) | p[rem - 1];
+  }
   h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
   return h ^ (h >> 32);
 }
