@@ -6,8 +6,10 @@
 namespace aic::model_id {
 
 std::string to_lower(std::string_view s) {
+  // ASCII only, as std::tolower does in the "C" locale this program runs in (no libc call per byte).
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 

@@ -61,6 +61,7 @@ struct Level {
   const rapidjson::Value* object = nullptr;
   std::string pointer;
   const KeySet* reads = nullptr;
+  const StringTable* clean = nullptr;  // keys that pass at once: reads, and for global levels known_anywhere
   bool llm = false;     // the LLM level: the consequence of a typo can be computed
   bool global = false;  // a key any architecture reads here is a real field, never a typo
   const KeySet* required = nullptr;  // keys read with [] here (nested levels)
@@ -78,18 +79,20 @@ class UnknownKey final : public Rule {
 
     std::vector<Level> levels;
     levels.reserve(4);
-    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, true, true, nullptr, false});
-    if (view->llm.nested) levels.push_back({view->root, "", &plan.top, false, true, nullptr, false});
+    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, &plan.llm_clean, true, true, nullptr, false});
+    if (view->llm.nested)
+      levels.push_back({view->root, "", &plan.top, &plan.top_clean, false, true, nullptr, false});
     for (const auto& [parent, nested] : plan.nested) {
       const rapidjson::Value* p = view->get(parent);
       if (!p || !p->IsObject()) continue;
-      levels.push_back({p, view->pointer(parent), &nested.reads, false, false, &nested.required, true});
+      levels.push_back({p, view->pointer(parent), &nested.reads, &nested.reads.table(), false, false,
+                        &nested.required, true});
     }
     if (view->profile->vision) {
       auto it = view->root->FindMember("vision_config");
       if (it != view->root->MemberEnd() && it->value.IsObject())
-        levels.push_back({&it->value, "/vision_config", &plan.vision.reads, false, false,
-                          &plan.vision.required, true});
+        levels.push_back({&it->value, "/vision_config", &plan.vision.reads, &plan.vision.reads.table(),
+                          false, false, &plan.vision.required, true});
     }
 
     std::set<std::string> reported;  // pointers already reported (aliases first)
@@ -97,10 +100,9 @@ class UnknownKey final : public Rule {
 
     for (const Level& level : levels) {
       for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
-        // The clean path: a key read here, or a real field of some architecture (hash lookups).
+        // The clean path: a key read here, or a real field of some architecture (one lookup).
         std::string_view key = str(m->name);
-        if (level.reads->contains(key)) continue;
-        if (level.global && plan.known_anywhere.contains(key)) continue;
+        if (level.clean->contains(key)) continue;
         if (is_alias_written_here(plan, level, *view, key)) continue;
         std::vector<std::string> candidates = closest(key, level);
         if (candidates.empty()) continue;
@@ -166,25 +168,24 @@ class UnknownKey final : public Rule {
     return note;
   }
 
-  // True when `object` has a member named like some alias's written key (the rare case).
-  static bool holds_alias_name(const rapidjson::Value& object, const Plan& plan) {
-    for (auto m = object.MemberBegin(); m != object.MemberEnd(); ++m)
-      if (plan.alias_names.contains(str(m->name))) return true;
+  // True when some alias's written key is in one of the places it is looked for (the rare case).
+  static bool any_alias_written(const ConfigView& view, const Plan& plan) {
+    for (const PreparedAlias& a : plan.prepared) {
+      if (a.parent.empty()) {
+        if (view.llm_members.find(a.written)) return true;
+        continue;
+      }
+      if (const auto* p = view.get(a.parent); p && p->IsObject() && has_member(*p, a.written)) return true;
+      if (!view.llm.nested) continue;
+      auto it = view.root->FindMember(rapidjson::StringRef(a.parent.data(), a.parent.size()));
+      if (it != view.root->MemberEnd() && it->value.IsObject() && has_member(it->value, a.written)) return true;
+    }
     return false;
   }
 
   static void check_aliases(const FileContext& c, const ConfigView& view, const Plan& plan,
                             std::set<std::string>& reported) {
-    // Nearly every config holds no alias at all: one pass over the objects aliases can be in.
-    bool any = holds_alias_name(*view.llm.object, plan);
-    for (const PreparedAlias& a : plan.prepared) {
-      if (any || a.parent.empty()) continue;
-      if (const auto* p = view.get(a.parent); p && p->IsObject()) any = holds_alias_name(*p, plan);
-      if (any || !view.llm.nested) continue;
-      auto it = view.root->FindMember(rapidjson::StringRef(a.parent.data(), a.parent.size()));
-      if (it != view.root->MemberEnd() && it->value.IsObject()) any = holds_alias_name(it->value, plan);
-    }
-    if (!any) return;
+    if (!any_alias_written(view, plan)) return;  // nearly every config
 
     for (const PreparedAlias& pa : plan.prepared) {
       const Alias& a = *pa.alias;

@@ -55,6 +55,10 @@ void build(Plan& plan, const ArchitectureRegistry& registry, const Profile& prof
   for (const auto& k : registry.keys_read_by_any_profile()) plan.known_anywhere.insert(k);
   plan.known_anywhere.insert(registry.text_config_key());
   for (const auto& k : generic.top_level_reads) plan.known_anywhere.insert(k);
+  for (const StringTable* from : {&plan.llm.table(), static_cast<const StringTable*>(&plan.known_anywhere)})
+    for (std::size_t i = 0; i < from->size(); ++i) plan.llm_clean.insert(from->at(i));
+  for (const StringTable* from : {&plan.top.table(), static_cast<const StringTable*>(&plan.known_anywhere)})
+    for (std::size_t i = 0; i < from->size(); ++i) plan.top_clean.insert(from->at(i));
 
   plan.aliases = registry.aliases(profile);
   for (const Alias& a : plan.aliases) {

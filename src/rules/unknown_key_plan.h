@@ -9,16 +9,16 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "core/key_hash.h"
+#include "core/string_table.h"
 #include "registry/architecture_registry.h"
 
 namespace aic::unknown_key {
 
-using NameSet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+using NameSet = StringTable;
 
 // The keys read at one level: sorted (typo candidates are offered in this order) and hashed.
 class KeySet {
@@ -26,8 +26,9 @@ class KeySet {
   using Candidates = std::vector<std::pair<std::string, std::size_t>>;  // read key, distance
 
   void insert(const std::string& key);
-  bool contains(std::string_view key) const { return hashed_.find(key) != hashed_.end(); }
+  bool contains(std::string_view key) const { return hashed_.contains(key); }
   bool empty() const { return sorted_.empty(); }
+  const StringTable& table() const { return hashed_; }
   // Every read key within typo distance of `key`, with its distance, in sorted order. The same
   // keys recur in nearly every config of a repository, so answers are memoized (bounded: a
   // hostile repository of random keys cannot grow the memo without limit).
@@ -35,7 +36,7 @@ class KeySet {
 
  private:
   std::set<std::string> sorted_;
-  NameSet hashed_;
+  StringTable hashed_;
   mutable std::unordered_map<std::string, Candidates, KeyHash, std::equal_to<>> memo_;
 };
 
@@ -58,6 +59,8 @@ struct Plan {
   Nested vision;
   // Keys some registered architecture reads at the LLM or top level: real field names.
   NameSet known_anywhere;
+  // llm or top, with known_anywhere: the keys the LLM and top levels pass without a second look.
+  StringTable llm_clean, top_clean;
   std::vector<Alias> aliases;           // registry.aliases(profile)
   std::vector<PreparedAlias> prepared;  // one per alias, same order
   NameSet alias_names;                  // every PreparedAlias::written

@@ -1,0 +1,25 @@
+#pragma once
+// A set of strings looked up by string_view with open addressing: one hash (core/key_hash.h) and
+// usually one comparison per lookup, no node chasing. For the fixed key sets the rules test every
+// key of every file against.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aic {
+
+class StringTable {
+ public:
+  void insert(std::string_view key);
+  bool contains(std::string_view key) const;
+  std::size_t size() const { return keys_.size(); }
+  const std::string& at(std::size_t i) const { return keys_[i]; }  // in insertion order
+
+ private:
+  void rehash(std::size_t size);
+  std::vector<std::string> keys_;     // in insertion order
+  std::vector<std::uint32_t> slots_;  // index into keys_ + 1; 0 = empty
+};
+
+}  // namespace aic
