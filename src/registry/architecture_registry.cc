@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <deque>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -199,17 +200,20 @@ const valijson::Schema& registry_schema() {
   return *schema;
 }
 
-// Collects the loading problems of one registry text, with positions.
+// Collects the loading problems of one registry text, with positions when the text was parsed
+// with them (a user's file; the embedded registry is parsed without, see load_embedded).
 class Problems {
  public:
-  Problems(const SourceFile& source, const JsonDocument& doc) : source_(source), doc_(doc) {}
+  Problems(const SourceFile& source, const JsonDocument& doc)
+      : display_(source.path()), source_(&source), doc_(&doc) {}
+  explicit Problems(std::string display) : display_(std::move(display)) {}
   void add(std::string_view pointer, const std::string& message) {
-    std::uint32_t node = doc_.nearest(pointer);
-    std::string where = source_.path();
+    std::string where = display_;
+    std::uint32_t node = doc_ ? doc_->nearest(pointer) : JsonDocument::kNone;
     if (node != JsonDocument::kNone) {
-      const auto& n = doc_.node(node);
-      bool at_key = n.has_key() && doc_.find(pointer) == node;
-      Location loc = source_.location(at_key ? n.key_begin : n.begin);
+      const auto& n = doc_->node(node);
+      bool at_key = n.has_key() && doc_->find(pointer) == node;
+      Location loc = source_->location(at_key ? n.key_begin : n.begin);
       where += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
     }
     lines_.push_back(where + ": " + message + (pointer.empty() ? "" : " (at " + std::string(pointer) + ")"));
@@ -229,8 +233,9 @@ class Problems {
   }
 
  private:
-  const SourceFile& source_;
-  const JsonDocument& doc_;
+  std::string display_;
+  const SourceFile* source_ = nullptr;
+  const JsonDocument* doc_ = nullptr;
   std::vector<std::string> lines_;
 };
 
@@ -334,7 +339,6 @@ class RegistryBuilder {
     check_alias_profiles(r.generic_.aliases, "/generic/aliases");
     for (const auto& [name, p] : r.profiles_)
       check_alias_profiles(p.aliases, "/profiles/" + escape_pointer_token(name) + "/aliases");
-    r.build_caches();
     return r;
   }
 };
@@ -366,10 +370,20 @@ ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const st
 ArchitectureRegistry ArchitectureRegistry::load_embedded() {
   auto text = find_embedded_asset(kRegistryAsset);
   if (!text) throw UsageError("internal error: embedded " + std::string(kRegistryAsset) + " missing");
-  // The embedded registry is validated against its schema by the test suite
-  // (RegistryLoader.EmbeddedRegistryConformsToItsSchema); at run time that would cost more than
-  // linting a small file, on every pre-commit call.
-  return parse(*text, "<embedded " + std::string(kRegistryAsset) + ">", SchemaCheck::skip);
+  // The embedded registry is checked by the test suite, against its schema and through parse()
+  // (RegistryLoader.EmbeddedRegistryConformsToItsSchema, EmbeddedFastLoadEqualsFullParse). At run
+  // time that would cost more than linting a small file, on every pre-commit call; so would the
+  // positions JsonDocument records, which only error messages use: plain RapidJSON, in situ.
+  std::string display = "<embedded " + std::string(kRegistryAsset) + ">";
+  std::string buffer(*text);
+  rapidjson::Document doc;
+  doc.ParseInsitu(buffer.data());
+  if (doc.HasParseError() || !doc.IsObject())
+    throw UsageError("internal error: " + display + " is not a JSON object");
+  Problems problems(display);
+  ArchitectureRegistry registry = RegistryBuilder::build(doc, problems);
+  problems.throw_if_any();
+  return registry;
 }
 
 ArchitectureRegistry ArchitectureRegistry::load_file(const std::string& path) {
@@ -424,27 +438,58 @@ std::vector<std::string> ArchitectureRegistry::closest_architectures(std::string
 
 namespace {
 
+// A sorted set of keys built from views into the registry: one sort instead of a std::set node
+// (and a string copy) per key. The few keys that are composed ("parent.set") are kept in `built`.
+class KeyCollector {
+ public:
+  void add(std::string_view key) { keys_.push_back(key); }
+  void add(const KeyList& list) { keys_.insert(keys_.end(), list.begin(), list.end()); }
+  void add_built(std::string key) { keys_.push_back(built_.emplace_back(std::move(key))); }
+  // Sorted (std::string order), unique.
+  const std::vector<std::string_view>& sorted() {
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    return keys_;
+  }
+
+ private:
+  std::vector<std::string_view> keys_;
+  std::deque<std::string> built_;  // stable addresses
+};
+
 // The keys a profile itself reads (not counting generic reads).
-std::set<std::string> own_keys(const Profile& profile) {
-  std::set<std::string> keys;
-  auto add = [&](const KeyList& list) { keys.insert(list.begin(), list.end()); };
-  add(profile.required);
-  add(profile.reads);
-  add(profile.mla_fields);
-  add(profile.extra_topk_keys);
-  add(profile.boolean_keys);
-  for (const auto& group : profile.required_one_of) add(group);
+void add_own_keys(const Profile& profile, KeyCollector& keys) {
+  keys.add(profile.required);
+  keys.add(profile.reads);
+  keys.add(profile.mla_fields);
+  keys.add(profile.extra_topk_keys);
+  keys.add(profile.boolean_keys);
+  for (const auto& group : profile.required_one_of) keys.add(group);
   for (const auto& r : profile.recommended) {
-    keys.insert(r.key);
-    add(r.unless_present);
+    keys.add(r.key);
+    keys.add(r.unless_present);
   }
-  for (const auto& f : profile.per_layer) keys.insert(f.key);
+  for (const auto& f : profile.per_layer) keys.add(f.key);
   if (profile.layer_id_sets) {
-    keys.insert(profile.layer_id_sets->parent);
-    for (const auto& s : profile.layer_id_sets->sets) keys.insert(profile.layer_id_sets->parent + "." + s);
+    keys.add(profile.layer_id_sets->parent);
+    for (const auto& s : profile.layer_id_sets->sets) keys.add_built(profile.layer_id_sets->parent + "." + s);
   }
-  return keys;
 }
+
+// The keys every profile reads (generic reads).
+void add_generic_keys(const GenericReads& generic, KeyCollector& keys) {
+  keys.add(generic.required);
+  keys.add(generic.reads);
+  keys.add(generic.head_dim_keys);
+  keys.add(generic.topk_keys);
+  keys.add(generic.expert_count_keys);
+  keys.add(generic.layer_count.key);
+  for (const auto& f : generic.layer_count.fallbacks) keys.add(f.key);
+  if (!generic.moe_intermediate_size_fallback.empty()) keys.add(generic.moe_intermediate_size_fallback);
+  for (const auto& f : generic.per_layer) keys.add(f.key);
+}
+
+std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
 
@@ -467,46 +512,62 @@ std::vector<Alias> ArchitectureRegistry::aliases(const Profile& profile) const {
   }
   // "The profile does not itself read the written key": its own reads, not generic ones (the SDK
   // reads both sliding_window spellings generically, yet Gemma-4's parser branch reads only one).
-  std::set<std::string> own = own_keys(profile);
+  KeyCollector collector;
+  add_own_keys(profile, collector);
+  const std::vector<std::string_view>& own = collector.sorted();
   std::vector<Alias> out;
   for (auto& a : merged)
-    if (a.applies_to(profile.name) && !own.count(a.written)) out.push_back(std::move(a));
+    if (a.applies_to(profile.name) && !std::binary_search(own.begin(), own.end(), std::string_view(a.written)))
+      out.push_back(std::move(a));
   return out;
 }
 
-const std::vector<std::string>& ArchitectureRegistry::vocabulary(const Profile& profile) const {
-  auto it = vocabulary_.find(profile.name);
-  if (it != vocabulary_.end()) return it->second;
-  // A profile that is not one of ours (built elsewhere): compute it, once per thread.
-  thread_local std::vector<std::string> computed;
-  computed = compute_vocabulary(profile);
-  return computed;
+ArchitectureRegistry::Caches::Caches() : serial(next_serial++) {}
+
+ArchitectureRegistry::Caches& ArchitectureRegistry::Caches::operator=(const Caches&) {
+  std::lock_guard lock(mutex);
+  serial = next_serial++;
+  vocabulary.clear();
+  keys_read_anywhere.reset();
+  return *this;
 }
 
-void ArchitectureRegistry::build_caches() {
-  static std::atomic<std::uint64_t> next_serial{1};
-  serial_ = next_serial++;
-  vocabulary_.clear();
-  keys_read_anywhere_.clear();
-  for (const auto& [name, profile] : profiles_) {
-    auto& v = vocabulary_[name] = compute_vocabulary(profile);
-    for (const auto& key : v)
-      if (key.find('.') == std::string::npos) keys_read_anywhere_.insert(key);
+const std::vector<std::string>& ArchitectureRegistry::vocabulary(const Profile& profile) const {
+  if (find_profile(profile.name) != &profile) {
+    // A profile that is not one of ours (built elsewhere): compute it, once per thread.
+    thread_local std::vector<std::string> computed;
+    computed = compute_vocabulary(profile);
+    return computed;
   }
+  std::lock_guard lock(caches_.mutex);
+  auto it = caches_.vocabulary.find(profile.name);
+  if (it == caches_.vocabulary.end())
+    it = caches_.vocabulary.emplace(profile.name, compute_vocabulary(profile)).first;
+  return it->second;  // a std::map node: stays where it is when other profiles are added
+}
+
+const std::set<std::string>& ArchitectureRegistry::keys_read_by_any_profile() const {
+  std::lock_guard lock(caches_.mutex);
+  if (!caches_.keys_read_anywhere) {
+    // The union of every profile's vocabulary: each profile's own keys plus the generic ones.
+    std::set<std::string> keys;
+    if (!profiles_.empty()) {
+      KeyCollector collector;
+      add_generic_keys(generic_, collector);
+      for (const auto& [name, profile] : profiles_) add_own_keys(profile, collector);
+      for (std::string_view key : collector.sorted())
+        if (key.find('.') == std::string_view::npos) keys.emplace_hint(keys.end(), key);
+    }
+    caches_.keys_read_anywhere = std::move(keys);
+  }
+  return *caches_.keys_read_anywhere;
 }
 
 std::vector<std::string> ArchitectureRegistry::compute_vocabulary(const Profile& profile) const {
-  std::set<std::string> keys = own_keys(profile);
-  auto add = [&](const KeyList& list) { keys.insert(list.begin(), list.end()); };
-  add(generic_.required);
-  add(generic_.reads);
-  add(generic_.head_dim_keys);
-  add(generic_.topk_keys);
-  add(generic_.expert_count_keys);
-  keys.insert(generic_.layer_count.key);
-  for (const auto& f : generic_.layer_count.fallbacks) keys.insert(f.key);
-  if (!generic_.moe_intermediate_size_fallback.empty()) keys.insert(generic_.moe_intermediate_size_fallback);
-  for (const auto& f : generic_.per_layer) keys.insert(f.key);
+  KeyCollector collector;
+  add_own_keys(profile, collector);
+  add_generic_keys(generic_, collector);
+  const std::vector<std::string_view>& keys = collector.sorted();
   return {keys.begin(), keys.end()};
 }
 

@@ -5,6 +5,7 @@
 // one to one (names kept), already validated and cross-checked, so rules never re-check the data.
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <set>
 #include <optional>
 #include <string>
@@ -44,6 +45,7 @@ struct PerLayerField {
 
   // True when `allowed` is empty or holds this value.
   bool allows(const AllowedValue& value) const;
+  bool operator==(const PerLayerField&) const = default;
 };
 
 // A key read with a default that is wrong for the profile.
@@ -53,6 +55,7 @@ struct RecommendedKey {
   std::string why;
   bool only_if_experts = false;    // only when an expert count is set
   KeyList unless_present;          // not recommended when any of these is present
+  bool operator==(const RecommendedKey&) const = default;
 };
 
 // A spelling that looks right but is not what the parser reads.
@@ -63,6 +66,7 @@ struct Alias {
   KeyList profiles;        // empty: every profile
   KeyList except_profiles;
   bool applies_to(std::string_view profile) const;
+  bool operator==(const Alias&) const = default;
 };
 
 struct VisionSpec {
@@ -70,6 +74,7 @@ struct VisionSpec {
   KeyList required;
   KeyList reads;
   std::string why;
+  bool operator==(const VisionSpec&) const = default;
 };
 
 struct LayerIdSets {
@@ -80,6 +85,7 @@ struct LayerIdSets {
   KeyList non_empty;
   KeyList range_checked_by_parser;
   std::string note;
+  bool operator==(const LayerIdSets&) const = default;
 };
 
 // One set of parser reads, shared by one or more architectures.
@@ -107,6 +113,7 @@ struct Profile {
   std::vector<std::string> notes;
 
   const RecommendedKey* find_recommended(std::string_view key) const;
+  bool operator==(const Profile&) const = default;
 };
 
 struct Architecture {
@@ -120,21 +127,25 @@ struct Architecture {
   // Registered only by aiconfigurator's common.py (check --registry-source): aic-lint has no
   // entry of its own, so it is linted with its family's default profile (or GENERIC).
   bool source_only = false;
+  bool operator==(const Architecture&) const = default;
 };
 
 struct Family {
   std::string name;
   std::string default_profile;  // validated
+  bool operator==(const Family&) const = default;
 };
 
 struct LayerCountSource {
   struct Fallback {
     std::string key;
     enum class Kind { list, string } kind = Kind::list;
+    bool operator==(const Fallback&) const = default;
   };
   std::string key;  // num_hidden_layers
   std::vector<Fallback> fallbacks;
   std::string note;
+  bool operator==(const LayerCountSource&) const = default;
 };
 
 // Reads every architecture gets.
@@ -153,6 +164,7 @@ struct GenericReads {
   std::vector<Alias> aliases;
 
   bool is_nullable(std::string_view key) const;
+  bool operator==(const GenericReads&) const = default;
 };
 
 // Where a config's LLM fields are, as the parser reads them.
@@ -207,12 +219,13 @@ class ArchitectureRegistry {
   // Every key the consumer reads at the LLM level for a profile: generic reads and required keys,
   // the layer-count fallbacks, the profile's required, recommended, reads, mla_fields, per-layer,
   // extra top-k and required_one_of keys. Sorted, unique. Dotted keys stay dotted.
-  // Computed once per profile when the registry is built (rules ask for it on every file).
+  // Computed on first use per profile (a run usually needs one or two of them), thread-safe.
   const std::vector<std::string>& vocabulary(const Profile& profile) const;
   // Every non-dotted key that some profile reads at the LLM level (union of the vocabularies).
-  const std::set<std::string>& keys_read_by_any_profile() const { return keys_read_anywhere_; }
-  // Unique per registry built in this process: a key for caches derived from it.
-  std::uint64_t serial() const { return serial_; }
+  // Computed on first use, thread-safe.
+  const std::set<std::string>& keys_read_by_any_profile() const;
+  // Unique per registry object built (or copied) in this process: a key for caches derived from it.
+  std::uint64_t serial() const { return caches_.serial; }
   // True when the profile reads `key` (as vocabulary() would list it).
   bool reads(const Profile& profile, std::string_view key) const;
 
@@ -229,12 +242,22 @@ class ArchitectureRegistry {
   std::map<std::string, Architecture, std::less<>> architectures_;
   std::map<std::string, Profile, std::less<>> profiles_;
   std::map<std::string, Family, std::less<>> families_;
-  std::map<std::string, std::vector<std::string>, std::less<>> vocabulary_;  // by profile name
-  std::set<std::string> keys_read_anywhere_;
-  std::uint64_t serial_ = 0;
+
+  // Data derived from the profiles and generic reads, built on first use by whichever worker
+  // thread asks first: a pre-commit call on one config needs one profile's, not all of them.
+  // A copy of the registry starts empty with a new serial, since the copy may then be changed.
+  struct Caches {
+    Caches();
+    Caches(const Caches&) : Caches() {}
+    Caches& operator=(const Caches&);
+    std::uint64_t serial;
+    std::mutex mutex;
+    std::map<std::string, std::vector<std::string>, std::less<>> vocabulary;  // by profile name
+    std::optional<std::set<std::string>> keys_read_anywhere;
+  };
+  mutable Caches caches_;
 
   std::vector<std::string> compute_vocabulary(const Profile& profile) const;
-  void build_caches();
 
   friend class RegistryBuilder;
   friend ArchitectureRegistry overlay_registry_source(const ArchitectureRegistry&, const RegistrySource&);

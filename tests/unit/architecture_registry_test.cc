@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/assets.h"
 #include "core/errors.h"
@@ -192,6 +195,63 @@ TEST(RegistryLoader, EmbeddedRegistryConformsToItsSchema) {
   broken.replace(broken.find("\"version\": 1"), 12, "\"version\": \"1\"");
   EXPECT_THROW(ArchitectureRegistry::parse(broken, "broken", ArchitectureRegistry::SchemaCheck::validate),
                UsageError);
+}
+
+// load_embedded() reads the text with plain RapidJSON (no positions, no JSON-level checks); it must
+// build exactly what the full loader builds from the same text.
+TEST(RegistryLoader, EmbeddedFastLoadEqualsFullParse) {
+  auto text = find_embedded_asset("rules/architectures.json");
+  ASSERT_TRUE(text.has_value());
+  ArchitectureRegistry full = ArchitectureRegistry::parse(*text, "embedded", ArchitectureRegistry::SchemaCheck::validate);
+  ArchitectureRegistry fast = ArchitectureRegistry::load_embedded();
+  EXPECT_EQ(fast.version(), full.version());
+  EXPECT_EQ(fast.upstream_commit(), full.upstream_commit());
+  EXPECT_EQ(fast.text_config_key(), full.text_config_key());
+  EXPECT_TRUE(fast.generic() == full.generic());
+  EXPECT_TRUE(fast.profiles() == full.profiles());
+  EXPECT_TRUE(fast.architectures() == full.architectures());
+  EXPECT_TRUE(fast.families() == full.families());
+  EXPECT_GT(fast.profiles().size(), 10u);
+}
+
+// The derived caches are built on first use, possibly by several workers at once: every thread
+// sees the same, complete answers, and keys_read_by_any_profile is the union of the vocabularies.
+TEST(RegistryLoader, LazyCachesAreCompleteAndThreadSafe) {
+  const ArchitectureRegistry registry = ArchitectureRegistry::load_embedded();
+  const ArchitectureRegistry reference = ArchitectureRegistry::load_embedded();
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (const auto& [name, profile] : registry.profiles()) {
+        const auto& v = registry.vocabulary(profile);
+        if (v != reference.vocabulary(*reference.find_profile(name))) ++mismatches[t];
+        if (&v != &registry.vocabulary(profile)) ++mismatches[t];  // computed once, kept
+      }
+      if (registry.keys_read_by_any_profile() != reference.keys_read_by_any_profile()) ++mismatches[t];
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+
+  std::set<std::string> union_of_vocabularies;
+  for (const auto& [name, profile] : reference.profiles())
+    for (const auto& key : reference.vocabulary(profile)) {
+      EXPECT_TRUE(std::is_sorted(reference.vocabulary(profile).begin(), reference.vocabulary(profile).end()));
+      if (key.find('.') == std::string::npos) union_of_vocabularies.insert(key);
+    }
+  EXPECT_EQ(reference.keys_read_by_any_profile(), union_of_vocabularies);
+  EXPECT_TRUE(reference.keys_read_by_any_profile().count("num_hidden_layers"));
+
+  // A copy may be changed, so it gets caches (and a serial) of its own.
+  ArchitectureRegistry copy = reference;
+  EXPECT_NE(copy.serial(), reference.serial());
+  const Profile& llama = *copy.find_profile("LLAMA");
+  EXPECT_EQ(copy.vocabulary(llama), reference.vocabulary(*reference.find_profile("LLAMA")));
+  // A Profile that is not the registry's own is computed, not looked up by name.
+  Profile foreign = llama;
+  foreign.reads.push_back("zz_only_in_foreign");
+  EXPECT_TRUE(copy.reads(foreign, "zz_only_in_foreign"));
+  EXPECT_FALSE(copy.reads(llama, "zz_only_in_foreign"));
 }
 
 }  // namespace
