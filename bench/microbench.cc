@@ -88,7 +88,7 @@ void BM_SchemaValijsonOnly(benchmark::State& state) {
   valijson::adapters::RapidJsonAdapter target(doc.root());
   for (auto _ : state) {
     valijson::Validator validator(valijson::Validator::kStrongTypes);
-    benchmark::DoNotOptimize(validator.validate(schema->schema, target, nullptr));
+    benchmark::DoNotOptimize(validator.validate(*schema->validator(), target, nullptr));
   }
 }
 BENCHMARK(BM_SchemaValijsonOnly);

@@ -25,7 +25,7 @@ inline SchemaVerdicts schema_verdicts(const SchemaSet::Compiled& schema, const r
   v.fast = schema.fast_path() && schema.fast_path()->certainly_valid(value);
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::adapters::RapidJsonAdapter target(value);
-  v.valijson = validator.validate(schema.schema, target, nullptr);
+  v.valijson = schema.validator() && validator.validate(*schema.validator(), target, nullptr);
   return v;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The run's JSON Schemas (schemas/*.schema.json), compiled once per run and shared read-only by
-// every worker thread. The embedded ones are compiled on first use (a pre-commit call on one
-// config never pays for the side-car schema); a user's --schema-dir is compiled up front so its
-// errors come before any output.
+// every worker thread. The embedded ones are parsed on first use (a pre-commit call on one
+// config never pays for the side-car schema) and compiled by valijson only when a file needs it;
+// a user's --schema-dir is compiled up front so its errors come before any output.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -23,12 +23,12 @@ class SchemaSet {
   static constexpr std::string_view kConfigSchemaName = "model-config.schema.json";
   static constexpr std::string_view kSideCarSchemaName = "hf-quant-config.schema.json";
 
-  // One compiled schema, with its JSON kept for the words of messages (titles, descriptions,
-  // expected types and ranges).
+  // One schema: its JSON, kept for the words of messages (titles, descriptions, expected types
+  // and ranges), and valijson's compilation of it.
   struct Compiled {
     std::string origin;              // "embedded schemas/<name>" or the file read
+    std::string text;                // the schema text; `document` may point into it (in situ)
     rapidjson::Document document;    // the schema as JSON
-    valijson::Schema schema;         // compiled by valijson's draft-07 parser
 
     // The allocation-free "certainly valid" pre-check (engine/schema_fast_path.h) compiled from
     // the same JSON on first call; nullptr when the schema uses keywords it does not support
@@ -38,9 +38,21 @@ class SchemaSet {
     // validating one small config, so a one-file run (the pre-commit case) does without it.
     const SchemaFastPath* fast_path_from_second_file() const;
 
+    // valijson's draft-07 compilation of `document`, made on first use (thread-safe). For a
+    // schema from compile() it is made there, so its errors come first; an embedded one that
+    // does not compile (a broken build) is logged once and this is nullptr: files are then
+    // linted without schema validation rather than the run dying in a worker.
+    const valijson::Schema* validator() const;
+
     mutable std::atomic<std::uint32_t> files_seen{0};
     mutable std::once_flag fast_once;
     mutable std::unique_ptr<const SchemaFastPath> fast;
+
+   private:
+    friend class SchemaSet;
+    void compile_validator() const;  // throws UsageError
+    mutable std::once_flag once_;
+    mutable std::unique_ptr<valijson::Schema> validator_;
   };
 
   // The schemas embedded in the binary. Throws UsageError if one is missing or does not compile
@@ -52,6 +64,9 @@ class SchemaSet {
 
   // Parses and compiles one schema text. Throws UsageError naming `origin`.
   static std::unique_ptr<Compiled> compile(std::string_view text, std::string origin);
+  // Parses one schema text; valijson compiles it on first use. Throws UsageError naming `origin`
+  // when it is not a JSON object.
+  static std::unique_ptr<Compiled> parse(std::string_view text, std::string origin);
 
   // The schema files of this kind are validated against; nullptr for FileKind::other.
   const Compiled* for_kind(FileKind kind) const;

@@ -416,14 +416,16 @@ void check_schema(const FileContext& context) {
   // what valijson rejects, and valijson words every finding, so the output is the same.
   const SchemaFastPath* pre_check = schema->fast_path_from_second_file();
   if (pre_check && pre_check->certainly_valid(context.doc.root())) return;
+  const valijson::Schema* validator = schema->validator();
+  if (!validator) return;
   valijson::adapters::RapidJsonAdapter target(context.doc.root());
   // First pass without results: valijson stops at the first failure, which is all a valid file
   // (nearly every file) needs. Only an invalid file pays for the exhaustive second pass.
   valijson::Validator fast(valijson::Validator::kStrongTypes);
-  if (fast.validate(schema->schema, target, nullptr)) return;
+  if (fast.validate(*validator, target, nullptr)) return;
   valijson::Validator full(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
-  full.validate(schema->schema, target, &results);
+  full.validate(*validator, target, &results);
   Translator(context, *schema).translate(results);
 }
 
