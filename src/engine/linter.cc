@@ -194,6 +194,10 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
                    [&](auto a, auto b) { return entries[a].size > entries[b].size; });
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<bool> read = siblings_to_read(entries, reported);
+  // No more threads than files to read: a pre-commit call on one file starts none (siblings
+  // known by name and size alone cost next to nothing).
+  std::size_t to_read = reported + static_cast<std::size_t>(std::count(read.begin() + reported, read.end(), true));
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, to_read));
   parallel_for(order.size(), jobs, [&](std::size_t k) {
     std::size_t i = order[k];
     bool is_reported = i < reported;
