@@ -13,7 +13,6 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include "core/assets.h"
 #include "core/edit_distance.h"
 #include "core/embedded_schema.h"
 #include "core/errors.h"
@@ -25,7 +24,6 @@ namespace aic {
 
 namespace {
 
-constexpr std::string_view kRegistryAsset = "rules/architectures.json";
 constexpr std::string_view kSchemaAsset = "schemas/registry.schema.json";
 
 using Value = rapidjson::Value;
@@ -200,20 +198,17 @@ const valijson::Schema& registry_schema() {
   return *schema;
 }
 
-// Collects the loading problems of one registry text, with positions when the text was parsed
-// with them (a user's file; the embedded registry is parsed without, see load_embedded).
+// Collects the loading problems of one registry text, with positions.
 class Problems {
  public:
-  Problems(const SourceFile& source, const JsonDocument& doc)
-      : display_(source.path()), source_(&source), doc_(&doc) {}
-  explicit Problems(std::string display) : display_(std::move(display)) {}
+  Problems(const SourceFile& source, const JsonDocument& doc) : source_(source), doc_(doc) {}
   void add(std::string_view pointer, const std::string& message) {
-    std::string where = display_;
-    std::uint32_t node = doc_ ? doc_->nearest(pointer) : JsonDocument::kNone;
+    std::uint32_t node = doc_.nearest(pointer);
+    std::string where = source_.path();
     if (node != JsonDocument::kNone) {
-      const auto& n = doc_->node(node);
-      bool at_key = n.has_key() && doc_->find(pointer) == node;
-      Location loc = source_->location(at_key ? n.key_begin : n.begin);
+      const auto& n = doc_.node(node);
+      bool at_key = n.has_key() && doc_.find(pointer) == node;
+      Location loc = source_.location(at_key ? n.key_begin : n.begin);
       where += ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
     }
     lines_.push_back(where + ": " + message + (pointer.empty() ? "" : " (at " + std::string(pointer) + ")"));
@@ -233,9 +228,8 @@ class Problems {
   }
 
  private:
-  std::string display_;
-  const SourceFile* source_ = nullptr;
-  const JsonDocument* doc_ = nullptr;
+  const SourceFile& source_;
+  const JsonDocument& doc_;
   std::vector<std::string> lines_;
 };
 
@@ -368,21 +362,13 @@ ArchitectureRegistry ArchitectureRegistry::parse(std::string_view text, const st
 }
 
 ArchitectureRegistry ArchitectureRegistry::load_embedded() {
-  auto text = find_embedded_asset(kRegistryAsset);
-  if (!text) throw UsageError("internal error: embedded " + std::string(kRegistryAsset) + " missing");
-  // The embedded registry is checked by the test suite, against its schema and through parse()
-  // (RegistryLoader.EmbeddedRegistryConformsToItsSchema, EmbeddedFastLoadEqualsFullParse). At run
-  // time that would cost more than linting a small file, on every pre-commit call; so would the
-  // positions JsonDocument records, which only error messages use: plain RapidJSON, in situ.
-  std::string display = "<embedded " + std::string(kRegistryAsset) + ">";
-  std::string buffer(*text);
-  rapidjson::Document doc;
-  doc.ParseInsitu(buffer.data());
-  if (doc.HasParseError() || !doc.IsObject())
-    throw UsageError("internal error: " + display + " is not a JSON object");
-  Problems problems(display);
-  ArchitectureRegistry registry = RegistryBuilder::build(doc, problems);
-  problems.throw_if_any();
+  // Parsing the 41 KB of JSON and building the structs from it at every start cost about two
+  // thirds of the parse floor's whole run on one small config; the generated code only fills
+  // them. It is generated from the file loaded and validated by parse() (tools/registry_codegen.cc),
+  // and RegistryLoader.EmbeddedFastLoadEqualsFullParse checks it against a parse of the embedded
+  // text.
+  ArchitectureRegistry registry;
+  fill_embedded(registry);
   return registry;
 }
 

@@ -178,7 +178,7 @@ struct LlmLevel {
 
 class ArchitectureRegistry {
  public:
-  // The embedded rules/architectures.json.
+  // The embedded rules/architectures.json (built by code generated from it at build time).
   static ArchitectureRegistry load_embedded();
   // A registry file (--registry). Throws UsageError when unreadable or invalid.
   static ArchitectureRegistry load_file(const std::string& path);
@@ -258,6 +258,9 @@ class ArchitectureRegistry {
   mutable Caches caches_;
 
   std::vector<std::string> compute_vocabulary(const Profile& profile) const;
+  // Fills `r` with rules/architectures.json: defined in build/generated/embedded_registry.cc,
+  // written by tools/registry_codegen.cc from the file loaded with parse().
+  static void fill_embedded(ArchitectureRegistry& r);
 
   friend class RegistryBuilder;
   friend ArchitectureRegistry overlay_registry_source(const ArchitectureRegistry&, const RegistrySource&);
