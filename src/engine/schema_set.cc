@@ -122,11 +122,6 @@ const SchemaFastPath* SchemaSet::Compiled::fast_path() const {
   return fast.get();
 }
 
-const SchemaFastPath* SchemaSet::Compiled::fast_path_from_second_file() const {
-  if (files_seen.fetch_add(1, std::memory_order_relaxed) == 0) return nullptr;
-  return fast_path();
-}
-
 const SchemaSet::Compiled* SchemaSet::for_kind(FileKind kind) const {
   switch (kind) {
     case FileKind::config:

@@ -3,8 +3,6 @@
 // every worker thread. The embedded ones are parsed on first use (a pre-commit call on one
 // config never pays for the side-car schema) and compiled by valijson only when a file needs it;
 // a user's --schema-dir is compiled up front so its errors come before any output.
-#include <atomic>
-#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,9 +32,6 @@ class SchemaSet {
     // the same JSON on first call; nullptr when the schema uses keywords it does not support
     // (then valijson checks every file).
     const SchemaFastPath* fast_path() const;
-    // fast_path() from the second file of the run on: compiling it costs more than valijson
-    // validating one small config, so a one-file run (the pre-commit case) does without it.
-    const SchemaFastPath* fast_path_from_second_file() const;
 
     // valijson's draft-07 compilation of `document`, made on first use (thread-safe). For a
     // schema from compile() it is made there, so its errors come first; an embedded one that
@@ -44,7 +39,6 @@ class SchemaSet {
     // linted without schema validation rather than the run dying in a worker.
     const valijson::Schema* validator() const;
 
-    mutable std::atomic<std::uint32_t> files_seen{0};
     mutable std::once_flag fast_once;
     mutable std::unique_ptr<const SchemaFastPath> fast;
 

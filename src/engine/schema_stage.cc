@@ -413,8 +413,10 @@ void check_schema(const FileContext& context) {
   const SchemaSet::Compiled* schema = context.data.schemas->for_kind(context.kind);
   if (!schema) return;
   // Nearly every file is valid: the allocation-free pre-check settles those. It never accepts
-  // what valijson rejects, and valijson words every finding, so the output is the same.
-  const SchemaFastPath* pre_check = schema->fast_path_from_second_file();
+  // what valijson rejects, and valijson words every finding, so the output is the same. Even for
+  // the first file of a run: compiling it costs an eighth of compiling valijson's schema, which
+  // a run of valid files then never does.
+  const SchemaFastPath* pre_check = schema->fast_path();
   if (pre_check && pre_check->certainly_valid(context.doc.root())) return;
   const valijson::Schema* validator = schema->validator();
   if (!validator) return;
