@@ -1,6 +1,10 @@
 #include "engine/walker.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <filesystem>
@@ -42,49 +46,71 @@ class Walker {
   }
 
  private:
+  // One directory: readdir gives each entry's type, so a regular *.json costs one fstatat
+  // relative to the open directory (for its size) and nothing else; only links, directories and
+  // file systems that report no type take the std::filesystem path.
   void walk_dir(const fs::path& dir, const fs::path& canonical) {
     if (!visited_.insert(canonical.string()).second) return;  // a loop through links inside the tree
-    std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    std::vector<std::string> names;
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-         !ec && it != end; it.increment(ec)) {
-      entries.push_back(*it);
-      names.push_back(entries.back().path().filename().string());
-    }
-    if (ec) {
-      std::string shown = display_path(dir.string());
-      out_.push_back({dir.string(), shown, 0, root_arg_,
+    const std::string dir_string = dir.string();
+    DIR* handle = ::opendir(dir_string.empty() ? "." : dir_string.c_str());
+    if (!handle) {
+      if (errno == EACCES) return;  // as directory_options::skip_permission_denied does
+      std::string shown = display_path(dir_string);
+      out_.push_back({dir_string, shown, 0, root_arg_,
                       file_level_diagnostic(shown, json_rules::kFileUnreadable,
-                                 "cannot read directory: " + ec.message())});
+                                 "cannot read directory: " + std::error_code(errno, std::generic_category()).message())});
       return;
     }
-    // By name, compared as strings (comparing paths builds new paths on every comparison).
-    std::vector<std::size_t> order(entries.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
-    for (std::size_t i : order) visit(entries[i], names[i]);
+    std::vector<std::pair<std::string, unsigned char>> entries;  // name, d_type
+    while (const dirent* e = ::readdir(handle)) {
+      std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      entries.emplace_back(name, e->d_type);
+    }
+    std::sort(entries.begin(), entries.end());  // by name (names in a directory are unique)
+    // dir / name, as fs::path's operator/ joins them.
+    std::string prefix = dir_string;
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    for (const auto& [name, type] : entries) visit(handle, prefix + name, name, type);
+    ::closedir(handle);
   }
 
-  void visit(const fs::directory_entry& entry, const std::string& name) {
-    const fs::path& path = entry.path();
+  void visit(DIR* dir, const std::string& path_string, const std::string& name, unsigned char d_type) {
+    // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
+    bool is_json = name.size() > 5 && name.ends_with(".json");
+    if (d_type == DT_UNKNOWN) {  // some file systems: ask
+      struct stat st {};
+      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return;  // vanished
+      d_type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
+    }
+    if (d_type == DT_REG) {
+      if (!is_json) return;
+      struct stat st {};
+      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno == ENOENT) return;  // vanished since the listing
+        st.st_size = 0;
+      }
+      if (!S_ISREG(st.st_mode) && st.st_mode != 0) {  // replaced since the listing
+        add_file(fs::path(path_string), display_path(path_string), fs::file_status(fs::file_type::unknown));
+        return;
+      }
+      out_.push_back({path_string, display_path(path_string), static_cast<std::uintmax_t>(st.st_size),
+                      root_arg_, std::nullopt});
+      return;
+    }
+    fs::path path(path_string);
     std::error_code ec;
-    // The type readdir reported (an lstat only where the file system gives none).
-    auto link_status = entry.symlink_status(ec);
-    if (ec) return;  // vanished between listing and stat: nothing to lint
-    if (link_status.type() == fs::file_type::directory) {
+    if (d_type == DT_DIR) {
       if (!name.empty() && name[0] == '.') return;  // .git, .cache, ...
       walk_dir(path, fs::weakly_canonical(path, ec));
       return;
     }
-    // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
-    bool is_json = name.size() > 5 && name.ends_with(".json");
-    if (link_status.type() == fs::file_type::symlink) {
-      std::string shown = display_path(path.string());
+    if (d_type == DT_LNK) {
+      std::string shown = display_path(path_string);
       fs::path target = fs::canonical(path, ec);
       if (ec) {
         if (is_json)
-          out_.push_back({path.string(), shown, 0, root_arg_,
+          out_.push_back({path_string, shown, 0, root_arg_,
                           file_level_diagnostic(shown, json_rules::kSymlinkOutside,
                                      "symbolic link that dangles or loops; not followed")});
         return;
@@ -93,7 +119,7 @@ class Walker {
       auto status = fs::status(target, ec);
       if (!inside && !options_.follow_symlinks) {
         if (is_json || status.type() == fs::file_type::directory)
-          out_.push_back({path.string(), shown, 0, root_arg_,
+          out_.push_back({path_string, shown, 0, root_arg_,
                           file_level_diagnostic(shown, json_rules::kSymlinkOutside,
                                      "symbolic link to a path outside the linted tree; not followed "
                                      "(use --follow-symlinks to lint it)")});
@@ -107,8 +133,8 @@ class Walker {
       add_file(path, shown, status);
       return;
     }
-    if (!is_json) return;
-    add_file(path, display_path(path.string()), link_status);
+    if (!is_json) return;  // FIFO, socket, device
+    add_file(path, display_path(path_string), fs::file_status(fs::file_type::unknown));
   }
 
   void add_file(const fs::path& path, const std::string& shown, const fs::file_status& status) {
