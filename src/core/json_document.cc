@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -573,13 +574,21 @@ std::uint32_t JsonDocument::find(std::string_view pointer) const {
 }
 
 std::string JsonDocument::pointer_of(std::uint32_t node) const {
-  std::vector<std::uint32_t> path;
+  thread_local std::vector<std::uint32_t> path;  // scratch: no allocation per call
+  path.clear();
   for (auto n = node; n != kNone && nodes_[n].parent != kNone; n = nodes_[n].parent) path.push_back(n);
   std::string out;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    out += '/';
     const Node& n = nodes_[*it];
-    out += n.has_key() ? escape_pointer_token(n.key) : std::to_string(n.index);
+    out += '/';
+    if (!n.has_key()) {
+      char digits[16];
+      out.append(digits, std::to_chars(digits, digits + sizeof digits, n.index).ptr);
+    } else if (n.key.find_first_of("~/") == std::string_view::npos) {
+      out += n.key;  // nothing to escape (nearly every key)
+    } else {
+      out += escape_pointer_token(n.key);
+    }
   }
   return out;
 }

@@ -11,6 +11,8 @@ SourceFile::SourceFile(std::string display_path, std::string bytes)
 
 void SourceFile::build_line_table() const {
   if (!line_starts_.empty()) return;
+  // About one line per 24 bytes in configs; capped, so a huge one-line file reserves little.
+  line_starts_.reserve(std::min<std::size_t>(bytes_.size() / 24 + 16, 1u << 16));
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const char* end = data + bytes_.size();

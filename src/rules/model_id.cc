@@ -60,8 +60,13 @@ std::string quant_token(std::string_view token) {
   static const std::vector<std::string> claims = {
       "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",
       "w8a8",  "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb", "4bit", "8bit"};
-  std::string t = to_lower(token);
-  return std::find(claims.begin(), claims.end(), t) != claims.end() ? t : std::string();
+  // Compared ASCII-case-insensitively in place: most tokens are not claims, and need no copy.
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (const std::string& claim : claims)
+    if (claim.size() == token.size() &&
+        std::equal(token.begin(), token.end(), claim.begin(), [&](char a, char b) { return lower(a) == b; }))
+      return claim;
+  return {};
 }
 
 namespace {
@@ -139,8 +144,8 @@ const std::vector<Family>& families() {
 
 std::vector<std::string> families_named(std::string_view model) {
   std::vector<std::string> out;
-  for (std::string_view t : tokens(model)) {
-    std::string token = to_lower(t);
+  const std::string lowered = to_lower(model);  // once, not per token
+  for (std::string_view token : tokens(lowered)) {
     for (const Family& f : families())
       if (token.starts_with(f.keyword) &&
           std::find(out.begin(), out.end(), f.family) == out.end())
