@@ -331,7 +331,9 @@ class IndexingHandler {
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag | rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+// Recursive descent (no kParseIterativeFlag): faster per token, and its depth is bounded by the
+// handler, which stops at ParseOptions::max_depth (at most 1000) levels.
+constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag | rapidjson::kParseCommentsFlag |
                                  rapidjson::kParseTrailingCommasFlag |
                                  rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
 
@@ -492,8 +494,14 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
     if (!handler.depth_exceeded()) {
       std::size_t offset = base + reader.GetErrorOffset();
       handler.finish_trailing_text(offset);  // comments before the error are findings too
-      auto& d = diagnostics.add(json_rules::kSyntax, offset, offset + 1,
-                                describe_parse_error(reader.GetParseErrorCode(), text, offset));
+      rapidjson::ParseErrorCode code = reader.GetParseErrorCode();
+      // A document that starts with ':', ',', ']' or '}': RapidJSON's recursive parser says
+      // "invalid value", its iterative one (used before, for the same events) "the document is
+      // empty"; the message stays what it was.
+      if (code == rapidjson::kParseErrorValueInvalid && doc.nodes_.empty() && offset < text.size() &&
+          std::string_view(":,]}").find(text[offset]) != std::string_view::npos)
+        code = rapidjson::kParseErrorDocumentEmpty;
+      auto& d = diagnostics.add(json_rules::kSyntax, offset, offset + 1, describe_parse_error(code, text, offset));
       FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");
     }
     doc.nodes_.clear();

@@ -188,6 +188,28 @@ TEST(JsonDocument, InfinityWordInsideStrings) {
   EXPECT_EQ(w[1].begin.column, 27u);
 }
 
+// The parser is RapidJSON's recursive one; these messages are the ones its iterative parser gave
+// (and the golden outputs hold) for a document that starts with a token that cannot start a value.
+TEST(JsonDocument, DocumentStartingWithAPunctuatorIsCalledEmpty) {
+  for (const char* text : {":1", "]", "  }", ",{}"}) {
+    Parsed p(text);
+    auto e = p.with_code("AIC101");
+    ASSERT_EQ(e.size(), 1u) << text;
+    EXPECT_EQ(e[0].message.rfind("the document is empty, found '", 0), 0u) << text << ": " << e[0].message;
+  }
+  Parsed invalid("x");
+  ASSERT_EQ(invalid.with_code("AIC101").size(), 1u);
+  EXPECT_EQ(invalid.with_code("AIC101")[0].message.rfind("invalid value", 0), 0u);
+}
+
+// The recursive parser's depth is the handler's limit: the deepest allowed nesting parses.
+TEST(JsonDocument, DeepestAllowedNestingParses) {
+  std::string deep = std::string(1000, '[') + std::string(1000, ']');
+  Parsed p(deep, ParseOptions{1000});
+  EXPECT_TRUE(p.with_code("AIC112").empty());
+  EXPECT_TRUE(p.doc.has_root());
+}
+
 TEST(JsonDocument, DepthLimit) {
   std::string deep(200, '[');
   deep += std::string(200, ']');
