@@ -8,12 +8,16 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
-#include "../../fuzz/schema_differential.h"
+#include "../../fuzz/schema_differential.h"  // first: it includes core/rapidjson.h
+
+#include <rapidjson/pointer.h>
+
 #include "core/json_document.h"
 #include "core/rapidjson.h"
-#include "engine/lint_data_loader.h"
+#include "engine/file_kind.h"
 #include "engine/schema_fast_path.h"
 #include "engine/schema_set.h"
 #include "test_support.h"
@@ -117,6 +121,60 @@ TEST(SchemaFastPath, NeverAcceptsWhatValijsonRejectsOnAnyFileAndAcceptsEveryVali
   EXPECT_LT(valijson_valid, checks) << "no invalid file: the differential proves little";
   std::printf("schema fast path: %zu files, %zu front-end checks, valijson valid %zu, fast path valid %zu, missed %zu\n",
               files, checks, valijson_valid, fast_valid, missed);
+}
+
+// Every value of every bundled example replaced in turn by values of every type and number
+// edge (wrong types at every level, systematically), against the schema of the file's kind.
+TEST(SchemaFastPath, EveryValueOfTheExamplesReplacedByEveryKindOfValue) {
+  const std::vector<std::string> replacements = {
+      "null", "true", "false", "0", "1", "-1", "1.0", "0.5", "-0.0", "1e3", "18446744073709551615",
+      "9223372036854775807", R"("")", R"("1")", R"("\u00e9")", R"("fp8")", "[]", "[1]", R"(["x"])",
+      "{}", R"({"factor": -1, "num_bits": 0})"};
+  std::size_t mutants = 0, valijson_valid = 0, fast_valid = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(AIC_SOURCE_DIR) / "examples" / "model_configs")) {
+    if (e.path().extension() != ".json") continue;
+    FileKind kind = classify_file_name(e.path().filename().string());
+    const SchemaSet::Compiled* schema = embedded().for_kind(kind);
+    ASSERT_NE(schema, nullptr) << e.path();
+    std::string bytes = read(e.path());
+    rapidjson::Document doc;
+    doc.Parse<kRawFlags>(bytes.data(), bytes.size());
+    if (doc.HasParseError()) continue;
+    // Every value's pointer, the root's included.
+    std::vector<std::string> pointers;
+    std::function<void(const rapidjson::Value&, const std::string&)> collect = [&](const rapidjson::Value& v,
+                                                                                  const std::string& at) {
+      pointers.push_back(at);
+      if (v.IsObject())
+        for (const auto& m : v.GetObject())
+          collect(m.value, at + "/" + escape_pointer_token({m.name.GetString(), m.name.GetStringLength()}));
+      if (v.IsArray())
+        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) collect(v[i], at + "/" + std::to_string(i));
+    };
+    collect(doc, "");
+    for (const std::string& at : pointers) {
+      for (const std::string& text : replacements) {
+        rapidjson::Document mutant;
+        mutant.CopyFrom(doc, mutant.GetAllocator());
+        rapidjson::Document value(&mutant.GetAllocator());
+        value.Parse<kRawFlags>(text.c_str());
+        ASSERT_FALSE(value.HasParseError()) << text;
+        rapidjson::Value* target = rapidjson::Pointer(at.c_str()).Get(mutant);
+        ASSERT_NE(target, nullptr) << at;
+        target->CopyFrom(value, mutant.GetAllocator());
+        SchemaVerdicts v = schema_verdicts(*schema, mutant);
+        EXPECT_PROMISE(v, e.path().filename().string() + " with " + (at.empty() ? "the root" : at) + " = " + text);
+        ++mutants;
+        valijson_valid += v.valijson;
+        fast_valid += v.fast;
+      }
+    }
+  }
+  EXPECT_GT(mutants, 1000u);
+  EXPECT_LT(valijson_valid, mutants);
+  EXPECT_GT(fast_valid, mutants / 4) << "the fast path is rarely sure: it saves little";
+  std::printf("schema fast path: %zu mutants, valijson valid %zu, fast path valid %zu\n", mutants, valijson_valid,
+              fast_valid);
 }
 
 // ---- numbers: valijson's strong types and its double comparisons ----
