@@ -23,10 +23,20 @@ static_assert((kNull | kBoolean | kString | kArray | kObject | kInteger | kNumbe
 
 std::string_view view(const Value& s) { return {s.GetString(), s.GetStringLength()}; }
 
-// Property tables are sorted by length first: most comparisons stop at the length.
-bool shorter_or_before(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return a.size() < b.size();
-  return std::memcmp(a.data(), b.data(), a.size()) < 0;
+// A key's hash from its length and its first and last 8 bytes: two loads, whatever the length
+// (the full compare after it settles collisions).
+std::uint64_t key_hash(std::string_view k) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = (k.size() + 1) * kMul;
+  if (k.size() >= 8) {
+    std::uint64_t first, last;
+    std::memcpy(&first, k.data(), 8);
+    std::memcpy(&last, k.data() + k.size() - 8, 8);
+    h = ((h ^ first) * kMul ^ last) * kMul;
+  } else {
+    for (char ch : k) h = (h ^ static_cast<unsigned char>(ch)) * kMul;
+  }
+  return h ^ (h >> 29);
 }
 
 // Keywords valijson's draft-07 parser does not act on (it never looks them up), so they cannot
@@ -185,6 +195,22 @@ class SchemaFastPathCompiler {
     return compile(s, depth + 1);
   }
 
+  // The hash table, at load <= 1/2. False for a repeated property name (which one valijson
+  // keeps is not ours to guess).
+  static bool index_properties(Node& n) {
+    std::size_t size = 8;
+    while (size < 2 * n.properties.size()) size *= 2;
+    n.slots.assign(size, -1);
+    for (std::size_t i = 0; i < n.properties.size(); ++i) {
+      const std::string& name = n.properties[i].name;
+      std::size_t slot = key_hash(name) & (size - 1);
+      for (; n.slots[slot] >= 0; slot = (slot + 1) & (size - 1))
+        if (n.properties[static_cast<std::size_t>(n.slots[slot])].name == name) return false;
+      n.slots[slot] = static_cast<std::int32_t>(i);
+    }
+    return true;
+  }
+
   static std::optional<std::uint64_t> count(const Value& v) {
     if (!v.IsInt64() || v.GetInt64() < 0) return std::nullopt;
     return static_cast<std::uint64_t>(v.GetInt64());
@@ -233,10 +259,7 @@ class SchemaFastPathCompiler {
           if (!c) return false;
           n.properties.push_back({std::string(name), *c});
         }
-        std::sort(n.properties.begin(), n.properties.end(),
-                  [](const auto& a, const auto& b) { return shorter_or_before(a.name, b.name); });
-        for (std::size_t i = 1; i < n.properties.size(); ++i)
-          if (n.properties[i].name == n.properties[i - 1].name) return false;
+        if (!index_properties(n)) return false;
       } else if (key == "additionalProperties") {
         n.has_properties = true;
         if (v.IsBool()) {
@@ -346,6 +369,17 @@ bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) 
   return true;
 }
 
+const SchemaFastPath::Property* SchemaFastPath::Node::find(std::string_view name) const {
+  if (slots.empty()) return nullptr;
+  std::size_t mask = slots.size() - 1;
+  for (std::size_t slot = key_hash(name) & mask;; slot = (slot + 1) & mask) {
+    std::int32_t i = slots[slot];
+    if (i < 0) return nullptr;
+    const Property& p = properties[static_cast<std::size_t>(i)];
+    if (p.name.size() == name.size() && std::memcmp(p.name.data(), name.data(), name.size()) == 0) return &p;
+  }
+}
+
 bool SchemaFastPath::check_object(const Node& n, const Value& v, unsigned depth) const {
   for (const std::string& name : n.required)
     if (!has_member(v, name)) return false;
@@ -358,11 +392,9 @@ bool SchemaFastPath::check_object(const Node& n, const Value& v, unsigned depth)
   std::uint64_t seen[kTracked / 64] = {};
   for (const auto& m : v.GetObject()) {
     std::string_view name = view(m.name);
-    auto it = std::lower_bound(n.properties.begin(), n.properties.end(), name,
-                               [](const Property& p, std::string_view k) { return shorter_or_before(p.name, k); });
-    if (it != n.properties.end() && it->name == name) {
+    if (const Property* it = n.find(name)) {
       if (closed) {
-        std::size_t i = static_cast<std::size_t>(it - n.properties.begin());
+        std::size_t i = static_cast<std::size_t>(it - n.properties.data());
         if (seen[i / 64] & (std::uint64_t{1} << (i % 64))) return false;
         seen[i / 64] |= std::uint64_t{1} << (i % 64);
       }

@@ -7,7 +7,7 @@
 // Why: valijson's `properties` check looks each schema property up in the object by a linear
 // scan, builds a std::set of matched names and copies a vector<string> context per child; on a
 // small config that was ~4x the cost of reading and parsing the file. Here every member of an
-// object is looked up once in a sorted table of the schema's properties.
+// object is looked up once in a hash table of the schema's properties.
 //
 // Supported: type (name or list), minimum, minLength, minItems, items (one schema), properties,
 // additionalProperties (bool or schema), required, enum (null, booleans, strings, integers),
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/rapidjson.h"
@@ -61,7 +62,9 @@ class SchemaFastPath {
     std::uint64_t min_items = 0;
     std::int64_t items = -1;  // node index, or -1
     bool has_properties = false;  // "properties" or "additionalProperties" present
-    std::vector<Property> properties;  // sorted by (length, bytes)
+    std::vector<Property> properties;
+    std::vector<std::int32_t> slots;  // open addressing: index into properties, or -1
+    const Property* find(std::string_view name) const;
     enum class Additional : std::uint8_t { any, none, schema } additional = Additional::any;
     std::uint32_t additional_node = 0;
     std::vector<std::string> required;
