@@ -6,7 +6,6 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
 #include <valijson/utils/utf8_utils.hpp>
 
@@ -116,11 +115,15 @@ bool has_member(const Value& object, std::string_view name) {
 class SchemaFastPathCompiler {
  public:
   using Node = SchemaFastPath::Node;
+  using Property = SchemaFastPath::Property;
+  using EnumValue = SchemaFastPath::EnumValue;
+  using Span = SchemaFastPath::Span;
 
   explicit SchemaFastPathCompiler(const Value& root) : root_(root) {}
 
   std::unique_ptr<const SchemaFastPath> run() {
     out_ = std::unique_ptr<SchemaFastPath>(new SchemaFastPath());
+    out_->nodes_.reserve(256);  // our schemas have ~170 nodes: no regrowth
     std::optional<std::uint32_t> root = compile(root_, 0);
     if (!root) return nullptr;
     out_->root_ = *root;
@@ -153,39 +156,47 @@ class SchemaFastPathCompiler {
     return found;
   }
 
-  static bool has_repeated_keys(const Value& object) {
-    for (auto a = object.MemberBegin(); a != object.MemberEnd(); ++a)
-      for (auto b = a + 1; b != object.MemberEnd(); ++b)
-        if (view(a->name) == view(b->name)) return true;
-    return false;
+  // The schema a "$ref" node stands for: valijson follows "$ref" and ignores its siblings, so we
+  // accept only annotations beside it. `s` itself when it has no "$ref"; nullptr when refused.
+  const Value* follow_refs(const Value* s) const {
+    for (int hops = 0; s->IsObject(); ++hops) {
+      const Value* ref = nullptr;
+      for (const auto& m : s->GetObject())
+        if (view(m.name) == "$ref") {
+          if (ref) return nullptr;  // repeated
+          ref = &m.value;
+        }
+      if (!ref) return s;
+      for (const auto& m : s->GetObject())
+        if (view(m.name) != "$ref" && !is_annotation(view(m.name))) return nullptr;
+      if (hops == kMaxRefHops) return nullptr;
+      s = resolve_ref(*ref);
+      if (!s) return nullptr;
+    }
+    return s;
   }
 
   std::optional<std::uint32_t> compile(const Value& schema, unsigned depth) {
     if (depth > kMaxSchemaDepth) return std::nullopt;
-    // valijson follows "$ref" and ignores its siblings; we accept only annotation siblings.
-    const Value* s = &schema;
-    for (int hops = 0; s->IsObject(); ++hops) {
-      auto ref = s->FindMember("$ref");
-      if (ref == s->MemberEnd()) break;
-      if (hops == kMaxRefHops) return std::nullopt;
-      for (const auto& m : s->GetObject())
-        if (view(m.name) != "$ref" && !is_annotation(view(m.name))) return std::nullopt;
-      if (has_repeated_keys(*s)) return std::nullopt;
-      s = resolve_ref(ref->value);
-      if (!s) return std::nullopt;
-    }
-    if (auto it = memo_.find(s); it != memo_.end()) return it->second;
+    const Value* s = follow_refs(&schema);
+    if (!s) return std::nullopt;
+    // Only a "$ref" target can be reached twice (the JSON is a tree); remember those, including
+    // the ones being compiled, so a recursive definition ends.
+    const bool referenced = s != &schema;
+    if (referenced)
+      for (const auto& [value, index] : refs_)
+        if (value == s) return index;
     auto index = static_cast<std::uint32_t>(out_->nodes_.size());
     out_->nodes_.emplace_back();
-    memo_.emplace(s, index);
+    if (referenced) refs_.emplace_back(s, index);
 
     Node n;
     if (s->IsBool()) {
       n.always_invalid = !s->GetBool();
-    } else if (!s->IsObject() || has_repeated_keys(*s) || !fill(n, *s, depth)) {
+    } else if (!s->IsObject() || !fill(n, *s, depth)) {
       return std::nullopt;
     }
-    out_->nodes_[index] = std::move(n);  // by index: compiling children grew the vector
+    out_->nodes_[index] = n;  // by index: compiling children grew the vector
     return index;
   }
 
@@ -195,32 +206,41 @@ class SchemaFastPathCompiler {
     return compile(s, depth + 1);
   }
 
-  // The hash table, at load <= 1/2. False for a repeated property name (which one valijson
-  // keeps is not ours to guess).
-  static bool index_properties(Node& n) {
-    std::size_t size = 8;
-    while (size < 2 * n.properties.size()) size *= 2;
-    n.slots.assign(size, -1);
-    for (std::size_t i = 0; i < n.properties.size(); ++i) {
-      const std::string& name = n.properties[i].name;
-      std::size_t slot = key_hash(name) & (size - 1);
-      for (; n.slots[slot] >= 0; slot = (slot + 1) & (size - 1))
-        if (n.properties[static_cast<std::size_t>(n.slots[slot])].name == name) return false;
-      n.slots[slot] = static_cast<std::int32_t>(i);
-    }
-    return true;
-  }
-
   static std::optional<std::uint64_t> count(const Value& v) {
     if (!v.IsInt64() || v.GetInt64() < 0) return std::nullopt;
     return static_cast<std::uint64_t>(v.GetInt64());
   }
 
+  // Appends this node's properties and their hash table (load <= 1/2). False for a repeated
+  // property name (which one valijson keeps is not ours to guess).
+  bool add_properties(Node& n, const std::vector<Property>& properties) {
+    n.properties = {static_cast<std::uint32_t>(out_->properties_.size()),
+                    static_cast<std::uint32_t>(properties.size())};
+    out_->properties_.insert(out_->properties_.end(), properties.begin(), properties.end());
+    std::size_t size = 8;
+    while (size < 2 * properties.size()) size *= 2;
+    n.slots = {static_cast<std::uint32_t>(out_->slots_.size()), static_cast<std::uint32_t>(size)};
+    out_->slots_.resize(out_->slots_.size() + size, -1);
+    std::int32_t* slots = out_->slots_.data() + n.slots.begin;
+    for (std::size_t i = 0; i < properties.size(); ++i) {
+      std::string_view name = properties[i].name;
+      std::size_t slot = key_hash(name) & (size - 1);
+      for (; slots[slot] >= 0; slot = (slot + 1) & (size - 1))
+        if (properties[static_cast<std::size_t>(slots[slot])].name == name) return false;
+      slots[slot] = static_cast<std::int32_t>(i);
+    }
+    return true;
+  }
+
   bool fill(Node& n, const Value& s, unsigned depth) {
+    std::uint32_t seen = 0;  // one bit per keyword: a repeated keyword refuses the schema
+    auto once = [&seen](unsigned bit) { return !(seen & (1u << bit)) && (seen |= 1u << bit); };
     for (const auto& m : s.GetObject()) {
       std::string_view key = view(m.name);
       const Value& v = m.value;
+      if (key == "title" || key == "description") continue;  // most keys are these two
       if (key == "type") {
+        if (!once(0)) return false;
         n.types = 0;
         if (v.IsString()) {
           auto bit = type_bit(view(v));
@@ -236,31 +256,37 @@ class SchemaFastPathCompiler {
           return false;
         }
       } else if (key == "minimum") {
+        if (!once(1)) return false;
         // valijson keeps asDouble(): the double, or the int64 converted.
         if (v.IsDouble() && std::isfinite(v.GetDouble())) n.minimum = v.GetDouble();
         else if (v.IsInt64()) n.minimum = static_cast<double>(v.GetInt64());
         else return false;
         n.has_minimum = true;
       } else if (key == "minLength" || key == "minItems") {
+        if (!once(key == "minLength" ? 2 : 3)) return false;
         auto c = count(v);
         if (!c) return false;
         (key == "minLength" ? n.min_length : n.min_items) = *c;
       } else if (key == "items") {
+        if (!once(4)) return false;
         auto c = child(v, depth);  // an array of schemas (tuple form) is not supported
         if (!c) return false;
         n.items = *c;
       } else if (key == "properties") {
-        if (!v.IsObject()) return false;
+        if (!once(5) || !v.IsObject()) return false;
         n.has_properties = true;
+        std::vector<Property> properties;  // children append to the shared arrays meanwhile
+        properties.reserve(v.MemberCount());
         for (const auto& p : v.GetObject()) {
           std::string_view name = view(p.name);
           if (name.find('\0') != std::string_view::npos) return false;  // valijson uses c_str()
           auto c = child(p.value, depth);
           if (!c) return false;
-          n.properties.push_back({std::string(name), *c});
+          properties.push_back({name, *c});
         }
-        if (!index_properties(n)) return false;
+        if (!add_properties(n, properties)) return false;
       } else if (key == "additionalProperties") {
+        if (!once(6)) return false;
         n.has_properties = true;
         if (v.IsBool()) {
           n.additional = v.GetBool() ? Node::Additional::any : Node::Additional::none;
@@ -271,41 +297,46 @@ class SchemaFastPathCompiler {
           n.additional_node = *c;
         }
       } else if (key == "required") {
-        if (!v.IsArray()) return false;
+        if (!once(7) || !v.IsArray()) return false;
+        n.required = {static_cast<std::uint32_t>(out_->strings_.size()), v.Size()};
         for (const auto& r : v.GetArray()) {
           if (!r.IsString() || view(r).find('\0') != std::string_view::npos) return false;
-          n.required.emplace_back(view(r));
+          out_->strings_.push_back(view(r));
         }
       } else if (key == "enum") {
-        if (!v.IsArray()) return false;
+        if (!once(8) || !v.IsArray()) return false;
         n.has_enum = true;
+        n.enum_values = {static_cast<std::uint32_t>(out_->enum_values_.size()), v.Size()};
         for (const auto& e : v.GetArray()) {
-          SchemaFastPath::EnumValue ev;
+          EnumValue ev;
           if (e.IsNull()) {
-            ev.kind = SchemaFastPath::EnumValue::null;
+            ev.kind = EnumValue::null;
           } else if (e.IsBool()) {
-            ev.kind = SchemaFastPath::EnumValue::boolean;
+            ev.kind = EnumValue::boolean;
             ev.boolean_value = e.GetBool();
           } else if (e.IsString()) {
-            ev.kind = SchemaFastPath::EnumValue::string;
-            ev.string_value.assign(e.GetString(), e.GetStringLength());
+            ev.kind = EnumValue::string;
+            ev.string_value = view(e);
           } else if (e.IsInt64()) {  // valijson compares numbers as doubles; 1 vs 1.0 is "not sure" here
-            ev.kind = SchemaFastPath::EnumValue::integer;
+            ev.kind = EnumValue::integer;
             ev.integer_value = e.GetInt64();
           } else {
             return false;
           }
-          n.enum_values.push_back(std::move(ev));
+          out_->enum_values_.push_back(ev);
         }
       } else if (key == "allOf") {
-        if (!v.IsArray() || v.Empty()) return false;
+        if (!once(9) || !v.IsArray() || v.Empty()) return false;
+        std::vector<std::uint32_t> branches;
         for (const auto& branch : v.GetArray()) {
           auto c = child(branch, depth);
           if (!c) return false;
-          n.all_of.push_back(*c);
+          branches.push_back(*c);
         }
+        n.all_of = {static_cast<std::uint32_t>(out_->node_lists_.size()), static_cast<std::uint32_t>(branches.size())};
+        out_->node_lists_.insert(out_->node_lists_.end(), branches.begin(), branches.end());
       } else if (!is_annotation(key)) {
-        return false;
+        return false;  // "$ref" never reaches here: follow_refs took it
       }
     }
     return true;
@@ -313,7 +344,7 @@ class SchemaFastPathCompiler {
 
   const Value& root_;
   std::unique_ptr<SchemaFastPath> out_;
-  std::unordered_map<const Value*, std::uint32_t> memo_;
+  std::vector<std::pair<const Value*, std::uint32_t>> refs_;
 };
 
 std::unique_ptr<const SchemaFastPath> SchemaFastPath::compile(const rapidjson::Value& schema) {
@@ -349,14 +380,14 @@ bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) 
   if (n.min_items != 0 && v.IsArray() && v.Size() < n.min_items) return false;
   if (n.has_enum) {
     bool matched = false;
-    for (const EnumValue& e : n.enum_values) {
+    for (std::uint32_t k = 0; k < n.enum_values.count && !matched; ++k) {
+      const EnumValue& e = enum_values_[n.enum_values.begin + k];
       switch (e.kind) {
         case EnumValue::null: matched = v.IsNull(); break;
         case EnumValue::boolean: matched = v.IsBool() && v.GetBool() == e.boolean_value; break;
         case EnumValue::integer: matched = v.IsInt64() && v.GetInt64() == e.integer_value; break;
         case EnumValue::string: matched = v.IsString() && view(v) == e.string_value; break;
       }
-      if (matched) break;
     }
     if (!matched) return false;
   }
@@ -364,37 +395,39 @@ bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) 
     for (const auto& item : v.GetArray())
       if (!check(static_cast<std::uint32_t>(n.items), item, depth + 1)) return false;
   if (v.IsObject() && !check_object(n, v, depth)) return false;
-  for (std::uint32_t branch : n.all_of)
-    if (!check(branch, v, depth + 1)) return false;
+  for (std::uint32_t k = 0; k < n.all_of.count; ++k)
+    if (!check(node_lists_[n.all_of.begin + k], v, depth + 1)) return false;
   return true;
 }
 
-const SchemaFastPath::Property* SchemaFastPath::Node::find(std::string_view name) const {
-  if (slots.empty()) return nullptr;
-  std::size_t mask = slots.size() - 1;
+const SchemaFastPath::Property* SchemaFastPath::find(const Node& n, std::string_view name) const {
+  if (n.slots.count == 0) return nullptr;
+  const std::int32_t* slots = slots_.data() + n.slots.begin;
+  const Property* properties = properties_.data() + n.properties.begin;
+  std::size_t mask = n.slots.count - 1;
   for (std::size_t slot = key_hash(name) & mask;; slot = (slot + 1) & mask) {
     std::int32_t i = slots[slot];
     if (i < 0) return nullptr;
-    const Property& p = properties[static_cast<std::size_t>(i)];
+    const Property& p = properties[i];
     if (p.name.size() == name.size() && std::memcmp(p.name.data(), name.data(), name.size()) == 0) return &p;
   }
 }
 
 bool SchemaFastPath::check_object(const Node& n, const Value& v, unsigned depth) const {
-  for (const std::string& name : n.required)
-    if (!has_member(v, name)) return false;
+  for (std::uint32_t k = 0; k < n.required.count; ++k)
+    if (!has_member(v, strings_[n.required.begin + k])) return false;
   if (!n.has_properties) return true;
   // additionalProperties false: valijson compares the number of distinct matched names with the
   // member count, so a repeated key fails there; track matches to see one.
   constexpr std::size_t kTracked = 256;
   const bool closed = n.additional == Node::Additional::none;
-  if (closed && n.properties.size() > kTracked) return false;
+  if (closed && n.properties.count > kTracked) return false;
   std::uint64_t seen[kTracked / 64] = {};
   for (const auto& m : v.GetObject()) {
     std::string_view name = view(m.name);
-    if (const Property* it = n.find(name)) {
+    if (const Property* it = find(n, name)) {
       if (closed) {
-        std::size_t i = static_cast<std::size_t>(it - n.properties.data());
+        std::size_t i = static_cast<std::size_t>(it - (properties_.data() + n.properties.begin));
         if (seen[i / 64] & (std::uint64_t{1} << (i % 64))) return false;
         seen[i / 64] |= std::uint64_t{1} << (i % 64);
       }

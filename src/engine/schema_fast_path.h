@@ -26,7 +26,8 @@ namespace aic {
 
 class SchemaFastPath {
  public:
-  // nullptr when `schema` uses a keyword or form outside the supported subset.
+  // nullptr when `schema` uses a keyword or form outside the supported subset. The result keeps
+  // views of `schema`'s strings: `schema` must outlive it (SchemaSet::Compiled holds both).
   static std::unique_ptr<const SchemaFastPath> compile(const rapidjson::Value& schema);
 
   // True only when valijson (Validator::kStrongTypes) certainly accepts `value`; false means
@@ -43,40 +44,51 @@ class SchemaFastPath {
  private:
   friend class SchemaFastPathCompiler;
 
+  // A run [begin, begin + count) of one of the shared arrays below: a handful of allocations for
+  // the whole schema rather than several per node (the compile runs in every pre-commit call).
+  struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
+  };
   struct Property {
-    std::string name;
+    std::string_view name;  // points into the schema JSON
     std::uint32_t node = 0;
   };
   struct EnumValue {
     enum Kind : std::uint8_t { null, boolean, integer, string } kind = null;
     bool boolean_value = false;
     std::int64_t integer_value = 0;
-    std::string string_value;
+    std::string_view string_value;  // points into the schema JSON
   };
   struct Node {
     bool always_invalid = false;  // the boolean schema false
     std::uint8_t types = kAnyType;
     bool has_minimum = false;
+    bool has_properties = false;  // "properties" or "additionalProperties" present
+    bool has_enum = false;
+    enum class Additional : std::uint8_t { any, none, schema } additional = Additional::any;
     double minimum = 0;
     std::uint64_t min_length = 0;
     std::uint64_t min_items = 0;
     std::int64_t items = -1;  // node index, or -1
-    bool has_properties = false;  // "properties" or "additionalProperties" present
-    std::vector<Property> properties;
-    std::vector<std::int32_t> slots;  // open addressing: index into properties, or -1
-    const Property* find(std::string_view name) const;
-    enum class Additional : std::uint8_t { any, none, schema } additional = Additional::any;
     std::uint32_t additional_node = 0;
-    std::vector<std::string> required;
-    bool has_enum = false;
-    std::vector<EnumValue> enum_values;
-    std::vector<std::uint32_t> all_of;
+    Span properties;   // properties_
+    Span slots;        // slots_: open addressing over this node's properties (index, or -1)
+    Span required;     // strings_
+    Span enum_values;  // enum_values_
+    Span all_of;       // node_lists_
   };
 
+  const Property* find(const Node& node, std::string_view name) const;
   bool check(std::uint32_t node, const rapidjson::Value& value, unsigned depth) const;
   bool check_object(const Node& node, const rapidjson::Value& value, unsigned depth) const;
 
   std::vector<Node> nodes_;
+  std::vector<Property> properties_;
+  std::vector<std::int32_t> slots_;
+  std::vector<std::string_view> strings_;
+  std::vector<EnumValue> enum_values_;
+  std::vector<std::uint32_t> node_lists_;
   std::uint32_t root_ = 0;
 };
 
