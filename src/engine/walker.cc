@@ -196,8 +196,9 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
     out.push_back({arg, shown, fs::file_size(arg, ec), "", std::nullopt});
   }
   // Deterministic order; a file named twice (or reached twice) is linted once.
-  std::stable_sort(out.begin(), out.end(),
-                   [](const WalkEntry& a, const WalkEntry& b) { return a.display_path < b.display_path; });
+  auto by_display = [](const WalkEntry& a, const WalkEntry& b) { return a.display_path < b.display_path; };
+  // One walked directory comes out sorted already: skip the merge sort's moves of every entry.
+  if (!std::is_sorted(out.begin(), out.end(), by_display)) std::stable_sort(out.begin(), out.end(), by_display);
   out.erase(std::unique(out.begin(), out.end(),
                         [](const WalkEntry& a, const WalkEntry& b) {
                           return a.display_path == b.display_path;

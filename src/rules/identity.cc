@@ -73,9 +73,9 @@ class Identity : public RepositoryRule {
 
       if (auto named = hf_id(f.name_or_path)) {
         bool same = model_id::to_lower(named->org + "/" + named->model) == model_id::to_lower(hf);
-        bool base = model_id::without_quant_tokens(named->model) ==
-                    model_id::without_quant_tokens(parts->model);
-        if (!same && !base) {
+        // The base names are compared only when the ids differ (the common case is equal ids).
+        if (!same && model_id::without_quant_tokens(named->model) !=
+                         model_id::without_quant_tokens(parts->model)) {
           Diagnostic& d = c.report_at(
               i, f.name_or_path_at, kInfo,
               "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf +
@@ -112,9 +112,10 @@ class Identity : public RepositoryRule {
         if (t == "bf16" || t == "fp16") unquantized_claim = true;
         else claims.push_back(t);
       }
-      std::string declared_by = side_car && !side_car->quant_algo.empty()
-                                    ? "its side-car '" + side_car->name + "'"
-                                    : "its quantization_config";
+      auto declared_by = [&]() -> std::string {  // for messages only
+        return side_car && !side_car->quant_algo.empty() ? "its side-car '" + side_car->name + "'"
+                                                         : "its quantization_config";
+      };
       const Anchor& at = !f.quant_algo_at.pointer.empty() ? f.quant_algo_at : f.root_at;
       if (!claims.empty() && algo.empty()) {
         Anchor missing = f.root_at;
@@ -133,14 +134,14 @@ class Identity : public RepositoryRule {
         if (!any) {
           Diagnostic& d = c.report_at(
               i, at, kInfo,
-              "the id says " + claims.front() + " ('" + parts->model + "') but " + declared_by +
+              "the id says " + claims.front() + " ('" + parts->model + "') but " + declared_by() +
                   " declares " + algo + ": one of them belongs to another variant");
           FileDiagnostics::help(d, "use the " + claims.front() + " checkpoint's own config and side-car");
         }
       } else if (unquantized_claim && !algo.empty()) {
         Diagnostic& d = c.report_at(
             i, at, kInfo,
-            "the id says 16-bit ('" + parts->model + "') but " + declared_by + " declares " + algo +
+            "the id says 16-bit ('" + parts->model + "') but " + declared_by() + " declares " + algo +
                 ": this looks like a quantized variant's file");
         FileDiagnostics::help(d, "use the 16-bit checkpoint's own config.json (no quantization)");
       }
