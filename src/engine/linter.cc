@@ -125,16 +125,19 @@ std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
   for (const auto& dir : directories) {
     std::error_code ec;
     fs::path base = dir.empty() ? fs::path(".") : fs::path(dir);
+    // A sibling's normal form is the directory's with one more component: normalized once here,
+    // not per sibling.
+    fs::path normal_base = fs::path(dir).lexically_normal();
+    if (normal_base == ".") normal_base.clear();
     for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
       if (p.extension() != ".json") continue;
       std::string path = dir.empty() ? p.filename().string() : p.string();
-      if (have.count(fs::path(path).lexically_normal().string())) continue;
+      if (!have.insert((normal_base / p.filename()).string()).second) continue;
+      // The type readdir gave (no stat): a regular file, not a symbolic link.
       std::error_code sec;
-      auto status = fs::symlink_status(p, sec);
-      if (sec || status.type() != fs::file_type::regular) continue;
+      if (it->is_symlink(sec) || !it->is_regular_file(sec) || sec) continue;
       siblings.push_back({path, display_path(path), fs::file_size(p, sec), "", std::nullopt});
-      have.insert(fs::path(path).lexically_normal().string());
     }
   }
   std::sort(siblings.begin(), siblings.end(),
