@@ -3,10 +3,13 @@
 // to this program's time on the same files, measured in the same run.
 #include <rapidjson/document.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -26,9 +29,18 @@ int main(int argc, char** argv) {
   std::size_t ok = 0, bytes = 0;
   std::string buffer;
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    buffer.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    bytes += buffer.size();
+    // One open, fstat and read per file: the cheapest plain way, so the floor is not padded.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) continue;
+    struct stat st {};
+    std::size_t size = ::fstat(fd, &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    buffer.resize(size);
+    std::size_t got = 0;
+    for (ssize_t n; got < size && (n = ::read(fd, buffer.data() + got, size - got)) > 0;)
+      got += static_cast<std::size_t>(n);
+    ::close(fd);
+    buffer.resize(got);
+    bytes += got;
     rapidjson::Document doc;
     // kParseNanAndInfFlag: three real configs contain a bare Infinity.
     doc.ParseInsitu<rapidjson::kParseNanAndInfFlag>(buffer.data());

@@ -14,24 +14,26 @@ cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DAIC_BUILD_BENCH=ON -DAIC_
 cmake --build build-bench -j "$(nproc)" >/dev/null
 lint=build-bench/aic-lint
 floor=build-bench/bench/aic_parse_floor
+floor_static=build-bench/bench/aic_parse_floor_static  # the same program linked -static, like aic-lint
 out=bench/out
 mkdir -p "$out"
 [[ -d $out/synthetic/model_configs ]] || python3 bench/gen_repo.py "$out/synthetic/model_configs" 10000 >/dev/null
 
-ratio() {  # hyperfine export -> "name: X.XX ms vs floor Y.YY ms = ratio R"
+ratio() {  # hyperfine export (results 0 and 1: the two floors) -> ratios to each floor
   python3 - "$1" "$2" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
-floor = results[0]["mean"]
-for r in results[1:]:
-    print(f"{sys.argv[2]:<28} {r['command'][:60]:<60} {r['mean']*1e3:8.1f} ms  floor {floor*1e3:7.1f} ms  ratio {r['mean']/floor:5.2f}x")
+floor, floor_static = results[0]["mean"], results[1]["mean"]
+print(f"{sys.argv[2]:<28} floor {floor*1e3:7.1f} ms, static floor {floor_static*1e3:7.1f} ms")
+for r in results[2:]:
+    print(f"  {r['command'][:66]:<66} {r['mean']*1e3:8.1f} ms  ratio {r['mean']/floor:5.2f}x  (static floor: {r['mean']/floor_static:5.2f}x)")
 PY
 }
 
 run() {  # name, inputs...
   local name=$1; shift
-  hyperfine -N --warmup 3 --min-runs 10 --export-json "$out/$name.json" \
-    "$floor $*" "$lint check -q --color never $*" "$lint check -q --color never --jobs 1 $*" >/dev/null 2>&1 || true
+  hyperfine -N --warmup 3 --min-runs 10 --max-runs 30 --export-json "$out/$name.json" \
+    "$floor $*" "$floor_static $*" "$lint check -q --color never $*" "$lint check -q --color never --jobs 1 $*" >/dev/null 2>&1 || true
   ratio "$out/$name.json" "$name"
 }
 
@@ -52,6 +54,7 @@ if [[ "${1:-}" == "--peers" && -d $corpus ]]; then
   configs=$(ls "$corpus"/*_config.json | grep -v _hf_quant_config.json | tr '\n' ' ')
   hyperfine -N --warmup 2 --min-runs 5 --export-json "$out/peers.json" -i \
     "$floor $configs" \
+    "$floor_static $configs" \
     "$lint check -q --color never $configs" \
     "$out/node_modules/.bin/jsonschema validate schemas/model-config.schema.json $configs" \
     "$out/node_modules/.bin/ajv validate --spec=draft7 --strict=false -s schemas/model-config.schema.json $(printf -- '-d %s ' $configs)" \
