@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -43,6 +44,21 @@ void for_each_word(std::string_view text, std::string_view word, F&& f) {
     bool right = after >= text.size() || !is_word_byte(static_cast<unsigned char>(text[after]));
     if (left && right) f(at);
   }
+}
+
+// The value of a JSON number's text, correctly rounded like Python's float() (aiconfigurator
+// reads with Python's json). RapidJSON 1.1's normal-precision strtod can be a few ULPs off, and
+// its full-precision one overflows to 0 on significands starting 18446744073709551615 followed by
+// a digit >= 5 (and calls clzll(0) on inputs like 0e-053), so `approx`, RapidJSON's reading, only
+// decides which way a value out of double's range goes: to +-0 or to +-inf.
+double correctly_rounded(std::string_view token, double approx) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (ec == std::errc()) return value;
+  if (ec == std::errc::result_out_of_range)
+    return std::fabs(approx) < 1 ? std::copysign(0.0, approx)
+                                 : std::copysign(std::numeric_limits<double>::infinity(), approx);
+  return approx;  // not reached: RapidJSON delivers a number's text only
 }
 
 }  // namespace
@@ -112,29 +128,38 @@ class IndexingHandler {
   bool Int64(int64_t i) { return scalar(rapidjson::kNumberType) && dom_.Int64(i); }
   bool Uint64(uint64_t u) { return scalar(rapidjson::kNumberType) && dom_.Uint64(u); }
   bool Double(double d) {
-    if (std::isfinite(d)) return scalar(rapidjson::kNumberType) && dom_.Double(d);
+    auto [begin, end] = next_token();
+    std::string_view token = text_.substr(begin, end - begin);
+    // RapidJSON's NaN and Infinity words aside, re-read the number (its reading can be off by
+    // a few ULPs, even to inf near DBL_MAX).
+    if (std::size_t digit = token.starts_with('-') ? 1 : 0;
+        digit < token.size() && token[digit] >= '0' && token[digit] <= '9')
+      d = correctly_rounded(token, d);
+    if (std::isfinite(d)) {
+      out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = end;
+      return dom_.Double(d);
+    }
     // NaN and Infinity: the loader's regex rewrite decides what they become.
-    if (!scalar(rapidjson::kNullType)) return false;
-    const JsonDocument::Node& n = out_.nodes_.back();
-    std::string_view token = text_.substr(n.begin, n.end - n.begin);
+    out_.nodes_[open_node(rapidjson::kNullType, begin)].end = end;
     if (token == "Infinity" || token == "NaN") {
-      auto& d = diagnostics_.add(json_rules::kNanInfinity, n.begin, n.end,
-                                 "bare " + std::string(token) +
-                                     " is not standard JSON; aiconfigurator's loader reads it as null",
-                                 current_pointer());
-      FileDiagnostics::help(d, "write null, or a finite number, if that is what is meant");
+      auto& diagnostic = diagnostics_.add(
+          json_rules::kNanInfinity, begin, end,
+          "bare " + std::string(token) +
+              " is not standard JSON; aiconfigurator's loader reads it as null",
+          current_pointer());
+      FileDiagnostics::help(diagnostic, "write null, or a finite number, if that is what is meant");
     } else if (token == "-Infinity" || token == "-NaN") {
-      auto& d = diagnostics_.add(
-          json_rules::kNegativeInfinity, n.begin, n.end,
+      auto& diagnostic = diagnostics_.add(
+          json_rules::kNegativeInfinity, begin, end,
           std::string(token) + " crashes aiconfigurator's loader: its rewrite of " +
               std::string(token.substr(1)) + " to null leaves '-null', which is not JSON",
           current_pointer());
-      FileDiagnostics::help(d, "use null or a finite number");
+      FileDiagnostics::help(diagnostic, "use null or a finite number");
     } else {
-      auto& d = diagnostics_.add(json_rules::kSyntax, n.begin, n.end,
-                                 "'" + std::string(token) + "' is not a JSON value",
-                                 current_pointer());
-      FileDiagnostics::help(d, "Python's json module accepts neither Inf nor -Inf");
+      auto& diagnostic = diagnostics_.add(json_rules::kSyntax, begin, end,
+                                          "'" + std::string(token) + "' is not a JSON value",
+                                          current_pointer());
+      FileDiagnostics::help(diagnostic, "Python's json module accepts neither Inf nor -Inf");
     }
     return dom_.Null();
   }
@@ -335,7 +360,9 @@ namespace {
 // handler, which stops at ParseOptions::max_depth (at most 1000) levels.
 constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag | rapidjson::kParseCommentsFlag |
                                  rapidjson::kParseTrailingCommasFlag |
-                                 rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+                                 rapidjson::kParseNanAndInfFlag;
+// No kParseFullPrecisionFlag: its strtod is wrong on some inputs (see correctly_rounded), and
+// every double is read again from its text anyway.
 
 std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text,
                                  std::size_t offset) {
