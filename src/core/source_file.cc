@@ -9,33 +9,43 @@ namespace aic {
 SourceFile::SourceFile(std::string display_path, std::string bytes)
     : path_(std::move(display_path)), bytes_(std::move(bytes)) {}
 
-void SourceFile::build_line_table() const {
-  if (!line_starts_.empty()) return;
-  // About one line per 24 bytes in configs; capped, so a huge one-line file reserves little.
-  line_starts_.reserve(std::min<std::size_t>(bytes_.size() / 24 + 16, 1u << 16));
-  line_starts_.push_back(0);
+void SourceFile::build_line_table() const { extend_line_table(bytes_.size(), bytes_.size() + 1); }
+
+void SourceFile::extend_line_table(std::size_t offset, std::size_t lines) const {
+  if (lines_complete_) return;
   const char* data = bytes_.data();
   const char* end = data + bytes_.size();
-  if (!std::memchr(data, '\r', bytes_.size())) {
-    // The common case, \n only: memchr finds each line end without a byte-by-byte loop.
-    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
-      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
-    return;
-  }
-  for (const char* p = data; p < end; ++p) {
-    // \n, \r\n and a lone \r all end a line (Python's splitlines() agrees for these three).
-    if (*p == '\n') {
-      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
-    } else if (*p == '\r') {
-      if (p + 1 < end && p[1] == '\n') ++p;
-      line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+  if (line_starts_.empty()) {
+    // About one line per 24 bytes in configs; capped, so a huge one-line file reserves little.
+    line_starts_.reserve(std::min<std::size_t>(bytes_.size() / 24 + 16, 1u << 16));
+    line_starts_.push_back(0);
+    lines_scanned_ = 0;
+    if (std::memchr(data, '\r', bytes_.size())) {
+      for (const char* p = data; p < end; ++p) {
+        // \n, \r\n and a lone \r all end a line (Python's splitlines() agrees for these three).
+        if (*p == '\n') {
+          line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+        } else if (*p == '\r') {
+          if (p + 1 < end && p[1] == '\n') ++p;
+          line_starts_.push_back(static_cast<std::size_t>(p - data) + 1);
+        }
+      }
+      lines_complete_ = true;
+      return;
     }
   }
-}
-
-std::size_t SourceFile::line_count() const {
-  build_line_table();
-  return line_starts_.size();
+  // The common case, \n only: memchr finds each line end without a byte-by-byte loop, and only
+  // as far as asked (a summary's anchors are near the top; most files never report).
+  while (line_starts_.back() <= offset || line_starts_.size() <= lines) {
+    const char* p = data + lines_scanned_;
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!p) {
+      lines_complete_ = true;
+      return;
+    }
+    lines_scanned_ = static_cast<std::size_t>(p - data) + 1;
+    line_starts_.push_back(lines_scanned_);
+  }
 }
 
 std::size_t SourceFile::code_points_before(std::size_t offset) const {
@@ -54,8 +64,8 @@ std::size_t SourceFile::code_points_before(std::size_t offset) const {
 }
 
 Location SourceFile::location(std::size_t offset) const {
-  build_line_table();
   offset = std::min(offset, bytes_.size());
+  extend_line_table(offset, 0);
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line_index];
@@ -65,7 +75,7 @@ Location SourceFile::location(std::size_t offset) const {
 }
 
 std::string_view SourceFile::line_text(std::size_t line) const {
-  build_line_table();
+  extend_line_table(0, line);
   if (line == 0 || line > line_starts_.size()) return {};
   std::size_t start = line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes_.size();

@@ -36,6 +36,9 @@ class SourceFile {
 
  private:
   void build_line_table() const;
+  // Line starts known at least up to the first one after `offset`, and at least `lines` + 1 of
+  // them (or all of them): a file with no \r is scanned only as far as asked.
+  void extend_line_table(std::size_t offset, std::size_t lines) const;
   // Code points in bytes [0, offset).
   std::size_t code_points_before(std::size_t offset) const;
 
@@ -43,6 +46,8 @@ class SourceFile {
   std::string path_;
   std::string bytes_;
   mutable std::vector<std::size_t> line_starts_;  // built on first use: clean files never pay
+  mutable std::size_t lines_scanned_ = 0;          // bytes [0, lines_scanned_) are in line_starts_
+  mutable bool lines_complete_ = false;
   mutable std::vector<std::size_t> block_code_points_;  // code points before each kBlock boundary
 };
 
