@@ -27,6 +27,15 @@ constexpr auto kGapByte = [] {
   return table;
 }();
 
+// Bytes of a number or a bare word (true, null, NaN, -Infinity): ASCII letters, digits, -+.
+constexpr auto kScalarByte = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               c == '-' || c == '+' || c == '.';
+  return table;
+}();
+
 // Python's \b with a str pattern: word characters are Unicode letters, digits and '_'. Bytes of
 // non-ASCII characters are taken as word characters (nearly all non-ASCII text is letters).
 bool is_ascii_alnum(unsigned char c) {
@@ -213,9 +222,7 @@ class IndexingHandler {
     }
     if (c == '{' || c == '[' || c == '}' || c == ']') return begin + 1;
     std::size_t i = begin;
-    while (i < text_.size() && (is_ascii_alnum(static_cast<unsigned char>(text_[i])) ||
-                                text_[i] == '-' || text_[i] == '+' || text_[i] == '.'))
-      ++i;
+    while (i < text_.size() && kScalarByte[static_cast<unsigned char>(text_[i])]) ++i;
     return i;
   }
 
