@@ -178,13 +178,13 @@ class IndexingHandler {
   bool String(const Ch* str, rapidjson::SizeType len, bool copy) {
     if (!scalar(rapidjson::kStringType)) return false;
     const auto& n = out_.nodes_.back();
-    check_words_in_string(n.begin, n.end, "string value");
+    if (text_has_words_) check_words_in_string(n.begin, n.end, "string value");
     return dom_.String(str, len, copy);
   }
   bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
     std::tie(key_begin_, key_end_) = next_token();
     key_ = std::string_view(str, len);  // points into the in-situ buffer, which the DOM keeps
-    check_words_in_string(key_begin_, key_end_, "key");
+    if (text_has_words_) check_words_in_string(key_begin_, key_end_, "key");
     return dom_.Key(str, len, copy);
   }
   bool StartObject() { return start(rapidjson::kObjectType) && dom_.StartObject(); }
@@ -329,8 +329,9 @@ class IndexingHandler {
 
   // The loader rewrites the raw text with \bInfinity\b -> null and \bNaN\b -> null, strings
   // included, so such a word inside a string silently becomes "null".
-  void check_words_in_string(std::size_t begin, std::size_t end, const char* what) {
-    if (!text_has_words_) return;  // neither word anywhere in the file (nearly always)
+  // Called only when text_has_words_ (neither word anywhere in the file is the common case, tested
+  // inline by the callers).
+  [[gnu::noinline]] void check_words_in_string(std::size_t begin, std::size_t end, const char* what) {
     std::string_view raw = text_.substr(begin, end - begin);
     if (raw.find("Infinity") == std::string_view::npos && raw.find("NaN") == std::string_view::npos)
       return;
