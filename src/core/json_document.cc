@@ -637,7 +637,8 @@ std::string JsonDocument::pointer_of(std::uint32_t node) const {
     if (!n.has_key()) {
       char digits[16];
       out.append(digits, std::to_chars(digits, digits + sizeof digits, n.index).ptr);
-    } else if (n.key.find_first_of("~/") == std::string_view::npos) {
+    } else if (std::none_of(n.key.begin(), n.key.end(), [](char c) { return c == '~' || c == '/'; })) {
+      // (not find_first_of("~/"): libstdc++ calls memchr on the set once per byte of the key)
       out += n.key;  // nothing to escape (nearly every key)
     } else {
       out += escape_pointer_token(n.key);
