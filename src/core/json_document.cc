@@ -506,6 +506,7 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
     base = 3;
   }
   if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    doc.valid_utf8_ = false;
     auto& d = diagnostics.add(json_rules::kInvalidUtf8, bad, bad + 1,
                               "invalid UTF-8 byte 0x" + hex_byte(static_cast<unsigned char>(text[bad])) +
                                   ": aiconfigurator's loader raises UnicodeDecodeError");

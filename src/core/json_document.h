@@ -44,6 +44,8 @@ class JsonDocument {
 
   // True when a document was read (syntax valid as far as RapidJSON goes, loader quirks aside).
   bool has_root() const { return has_root_; }
+  // False when the bytes are not strict UTF-8 (AIC106): the loader raises before reading a field.
+  bool valid_utf8() const { return valid_utf8_; }
   // The value as aiconfigurator's loader would see it: duplicate keys keep the last value,
   // NaN/Infinity are null.
   const rapidjson::Value& root() const { return *dom_; }
@@ -70,6 +72,7 @@ class JsonDocument {
   std::unique_ptr<rapidjson::Document> dom_ = std::make_unique<rapidjson::Document>();
   std::vector<Node> nodes_;
   bool has_root_ = false;
+  bool valid_utf8_ = true;
 };
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").

@@ -94,6 +94,9 @@ TEST(SchemaFastPath, NeverAcceptsWhatValijsonRejectsOnAnyFileAndAcceptsEveryVali
   for (const fs::path& path : json_files()) {
     std::string bytes = read(path);
     testing::Parsed parsed(bytes);
+    // check_schema sends no file that is not UTF-8 to valijson (whose decoder is undefined on
+    // some of them, see SchemaStage.InvalidUtf8FileGetsNoSchemaFindings): nothing to compare.
+    if (!parsed.doc.valid_utf8()) continue;
     rapidjson::Document plain;
     plain.Parse<kRawFlags>(bytes.data(), bytes.size());
     ++files;

@@ -112,6 +112,19 @@ TEST(SchemaStage, TypeBooleanWrittenAsString) {
   expect_at(d, 1, 62);
 }
 
+// Not UTF-8: AIC106 (the loader raises UnicodeDecodeError) and nothing from the schema, which
+// would be moot; valijson, whose decoder reads past its table on a run of continuation bytes
+// (fuzz/regressions/invalid-utf8-continuation-run-valijson-u8-strlen.json), is never called.
+TEST(SchemaStage, InvalidUtf8FileGetsNoSchemaFindings) {
+  Checked c("{\"architectures\": [\"\xa3\xa3\x83\xa3\xa3\xa3\xa3\xa3\xa3\xa3M\"], "
+            "\"vocab_size\": 0}");
+  EXPECT_FALSE(c.parsed.doc.valid_utf8());
+  EXPECT_TRUE(c.findings.empty());
+  Checked same_but_utf8(R"({"architectures": ["M"], "vocab_size": 0})");
+  EXPECT_TRUE(same_but_utf8.parsed.doc.valid_utf8());
+  EXPECT_EQ(same_but_utf8.only().code, "AIC204");
+}
+
 TEST(SchemaStage, MinimumAtItsValue) {
   Checked c("{\n  \"architectures\": [\"X\"],\n  \"vocab_size\": 0\n}");
   const Diagnostic& d = c.only();
