@@ -6,23 +6,14 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/key_hash.h"
 
 namespace aic {
 
 std::string content_hash(std::string_view bytes) {
   // Eight bytes per step (a byte-at-a-time hash costs as much as parsing the 3 MB files).
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
-  }
-  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
-  h ^= h >> 33;
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(key_hash(bytes)));
   return buf;
 }
 
