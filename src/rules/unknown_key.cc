@@ -106,13 +106,10 @@ class UnknownKey final : public Rule {
         if (is_alias_written_here(plan, level, *view, key)) continue;
         std::vector<std::string> candidates = closest(key, level);
         if (candidates.empty()) continue;
-        std::string pointer = level.pointer;
-        pointer += '/';  // appended: GCC 12 warns falsely (-Wrestrict) on "/" + std::string&&
-        pointer += escape_pointer_token(key);
+        std::string pointer = level.pointer + "/" + escape_pointer_token(key);
         if (reported.count(pointer)) continue;
-        std::string message = "'";
-        message.append(key).append("' is not read by aiconfigurator; did you mean ");
-        message += quoted_list(candidates) + "?";
+        std::string message = "'" + std::string(key) + "' is not read by aiconfigurator; did you mean " +
+                              quoted_list(candidates) + "?";
         if (level.llm && candidates.size() == 1) {
           message += " (" + consequence(*view, candidates[0]) + ")";
         } else if (level.explain && candidates.size() == 1) {
@@ -155,9 +152,7 @@ class UnknownKey final : public Rule {
         if (level.llm) return true;
         continue;
       }
-      std::string_view here = level.pointer;
-      if (here == view.pointer(a.parent) ||
-          (!here.empty() && here.front() == '/' && here.substr(1) == escape_pointer_token(a.parent)))
+      if (level.pointer == view.pointer(a.parent) || level.pointer == "/" + escape_pointer_token(a.parent))
         return true;
     }
     return false;
@@ -206,7 +201,7 @@ class UnknownKey final : public Rule {
         if (view.llm.nested) {
           auto it = view.root->FindMember(rapidjson::StringRef(parent.data(), parent.size()));
           if (it != view.root->MemberEnd() && it->value.IsObject())
-            places.emplace_back(&it->value, std::string("/").append(escape_pointer_token(parent)));
+            places.emplace_back(&it->value, "/" + escape_pointer_token(parent));
         }
       }
       const std::string& written = pa.written;
