@@ -38,7 +38,6 @@ void init_summary(FileSummary& summary, const std::string& fs_path, const std::s
   // fs::path(p).filename(): what follows the last '/' (file paths never end with one).
   std::size_t slash = fs_path.rfind('/');
   summary.name = slash == std::string::npos ? fs_path : fs_path.substr(slash + 1);
-  if (summary.name.empty()) summary.name = fs::path(fs_path).filename().string();
   summary.directory = normalized_directory(fs_path, summary.name);
   summary.kind = classify_file_name(summary.name);
 }
