@@ -9,6 +9,7 @@
 
 #include "core/json_rules.h"
 #include "core/source_file.h"
+#include "engine/content_identity.h"
 #include "engine/file_reader.h"
 #include "engine/schema_stage.h"
 #include "engine/summary.h"
@@ -63,10 +64,11 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
 std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes,
                                    const LintOptions& options, const LintData& data,
                                    FileSummary& summary, const std::string& fs_path,
-                                   bool run_checks) {
+                                   bool run_checks, bool hash_content) {
   init_summary(summary, fs_path.empty() ? display : fs_path, display);
   summary.size = bytes.size();
-  summary.content_hash = content_hash(bytes);
+  summary.bytes_read = true;
+  if (hash_content) summary.content_hash = content_hash(bytes);
   SourceFile source(display, std::move(bytes));
   FileDiagnostics out(source);
   JsonDocument doc = JsonDocument::parse(source, out, options.parse);
@@ -82,13 +84,14 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
 }
 
 std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
-                                  const LintData& data, FileSummary& summary, bool run_checks) {
+                                  const LintData& data, FileSummary& summary, bool run_checks,
+                                  bool hash_content) {
   ReadResult read;
   if (!entry.skipped) {
     read = read_file_bounded(entry.path, options.max_file_size);
     if (read.status == ReadResult::Status::ok)  // lint_bytes fills the summary's names
       return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
-                        entry.path, run_checks);
+                        entry.path, run_checks, hash_content);
   }
   init_summary(summary, entry.path, entry.display_path);
   if (entry.skipped) return {*entry.skipped};
@@ -200,11 +203,13 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   // known by name and size alone cost next to nothing).
   std::size_t to_read = reported + static_cast<std::size_t>(std::count(read.begin() + reported, read.end(), true));
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, to_read));
+  std::vector<bool> hash_wanted = content_hash_wanted(entries);  // guessed from walked sizes
   parallel_for(order.size(), jobs, [&](std::size_t k) {
     std::size_t i = order[k];
     bool is_reported = i < reported;
     if (is_reported || read[i]) {
-      auto diagnostics = lint_file(entries[i], options, data, summaries[i], is_reported);
+      auto diagnostics =
+          lint_file(entries[i], options, data, summaries[i], is_reported, hash_wanted[i]);
       if (is_reported) per_file[i] = std::move(diagnostics);
     } else {
       init_summary(summaries[i], entries[i].path, entries[i].display_path);  // name and size only
@@ -212,6 +217,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     }
     summaries[i].reported = is_reported;
   });
+  settle_content_identity(summaries, options.max_file_size);
 
   LintResult result;
   result.files = reported;

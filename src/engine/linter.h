@@ -31,14 +31,16 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
 
 // One file through the per-file pipeline. `summary` receives what repository rules need.
 // With run_checks false (a sibling read only for repository rules), the file is parsed and
-// summarized but neither validated nor checked.
+// summarized but neither validated nor checked. With hash_content, summary.content_hash is
+// filled too (lint_paths asks for it only where AIC405 may need it: engine/content_identity.h).
 std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& options,
-                                  const LintData& data, FileSummary& summary, bool run_checks = true);
+                                  const LintData& data, FileSummary& summary, bool run_checks = true,
+                                  bool hash_content = false);
 
 // Per-file pipeline on bytes already in memory (used by the fuzzer and the import command).
 std::vector<Diagnostic> lint_bytes(const std::string& display_path, std::string bytes,
                                    const LintOptions& options, const LintData& data,
                                    FileSummary& summary, const std::string& fs_path = {},
-                                   bool run_checks = true);
+                                   bool run_checks = true, bool hash_content = false);
 
 }  // namespace aic

@@ -3,19 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 
-#include "core/key_hash.h"
-
 namespace aic {
-
-std::string content_hash(std::string_view bytes) {
-  // Eight bytes per step (a byte-at-a-time hash costs as much as parsing the 3 MB files).
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(key_hash(bytes)));
-  return buf;
-}
 
 namespace {
 

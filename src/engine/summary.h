@@ -10,9 +10,6 @@
 
 namespace aic {
 
-// A stable digest of the raw bytes (FNV-1a 64, hex): equal content <=> equal hash, in practice.
-std::string content_hash(std::string_view bytes);
-
 // Fills architecture, model_type, _name_or_path and declared quantization (with the positions
 // repository rules report at) from a parsed document whose top level is an object.
 void summarize_document(const JsonDocument& doc, const SourceFile& source, FileSummary& summary);

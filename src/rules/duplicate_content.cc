@@ -1,5 +1,6 @@
 // AIC405 duplicate-content: byte-identical configs under two ids.
 #include <map>
+#include <string_view>
 #include <tuple>
 
 #include "rules/file_set_rules.h"
@@ -45,11 +46,14 @@ class DuplicateContent : public RepositoryRule {
                                                             : c.files[i].kv_cache_quant_algo;
       return effective_quant_algo(c.files[i], s) + "/" + kv;
     };
-    std::map<std::tuple<std::string, std::string, std::uint64_t>, std::vector<std::size_t>> groups;
+    // content_hash is set only where a twin is possible (engine/content_identity.h).
+    std::map<std::tuple<std::string_view, std::uint64_t, std::uint32_t, std::uint64_t>,
+             std::vector<std::size_t>>
+        groups;
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
-      if (f.kind != FileKind::config || f.content_hash.empty() || f.size == 0) continue;
-      groups[{f.directory, f.content_hash, f.size}].push_back(i);
+      if (f.kind != FileKind::config || !f.content_hash || f.size == 0) continue;
+      groups[{f.directory, *f.content_hash, f.content_variant, f.size}].push_back(i);
     }
     for (const auto& [key, members] : groups) {
       if (members.size() < 2) continue;

@@ -2,7 +2,9 @@
 // The rule interfaces. A per-file Rule sees one parsed file; a RepositoryRule sees the summaries
 // of every file in the run (plus siblings loaded from disk for context). Both report
 // Diagnostics, never throw about input.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +64,13 @@ struct FileSummary {
   FileKind kind = FileKind::other;
   bool reported = true;      // false for siblings loaded only for context
   bool parsed = false;       // JSON read without syntax error and top level is an object
-  std::string content_hash;  // of the raw bytes
+  bool bytes_read = false;   // read whole (size is then the number of bytes read)
+  // Of the raw bytes, only for configs that share their size with another config of their
+  // directory (engine/content_identity.h). lint_paths compares the bytes of equal hashes and
+  // numbers the distinct contents behind one hash (a 64-bit collision) in content_variant: in one
+  // directory, equal (content_hash, content_variant) means byte-identical.
+  std::optional<std::uint64_t> content_hash;
+  std::uint32_t content_variant = 0;
   std::uint64_t size = 0;
   std::string architecture;  // architectures[0] if a string
   std::string model_type;

@@ -1,0 +1,135 @@
+#include "engine/content_identity.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "core/key_hash.h"
+#include "engine/file_kind.h"
+#include "engine/file_reader.h"
+
+namespace aic {
+
+// Eight bytes per step (a byte-at-a-time hash costs as much as parsing the 3 MB files).
+std::uint64_t content_hash(std::string_view bytes) { return key_hash(bytes); }
+
+namespace {
+
+// Sorting (key, index) pairs groups thousands of files at the cost of a sort of integers, with
+// no map nodes and no string comparisons.
+struct Keyed {
+  std::uint64_t key;
+  std::size_t index;
+  bool operator<(const Keyed& o) const { return key < o.key || (key == o.key && index < o.index); }
+};
+using Run = std::vector<Keyed>::const_iterator;
+
+// Calls fn(begin, end) for every run of at least two equal keys in sorted `items`.
+template <typename Fn>
+void for_each_shared_key(const std::vector<Keyed>& items, Fn fn) {
+  for (std::size_t b = 0, e; b < items.size(); b = e) {
+    for (e = b + 1; e < items.size() && items[e].key == items[b].key;) ++e;
+    if (e - b > 1) fn(items.begin() + b, items.begin() + e);
+  }
+}
+
+// A 64-bit key of (directory, size). Two pairs whose keys collide share a run, which costs only
+// work: settle_content_identity compares directory and size exactly before calling files twins.
+class DirectorySizeKey {
+ public:
+  std::uint64_t operator()(const FileSummary& f) {
+    if (!valid_ || f.directory != last_) {  // files come directory by directory
+      last_ = f.directory;
+      hash_ = key_hash(last_);
+      valid_ = true;
+    }
+    return (hash_ ^ f.size) * 0x9E3779B97F4A7C15ull;
+  }
+
+ private:
+  std::string_view last_;
+  std::uint64_t hash_ = 0;
+  bool valid_ = false;
+};
+
+bool candidate(const FileSummary& f) {
+  return f.kind == FileKind::config && f.bytes_read && f.size > 0;
+}
+
+// The bytes of `f` as they are now, or nothing if they cannot be read or no longer have the size
+// the file was linted with (it changed during the run).
+std::optional<std::string> read_again(const FileSummary& f, std::uint64_t max_file_size) {
+  ReadResult r = read_file_bounded(f.path, max_file_size);
+  if (r.status != ReadResult::Status::ok || r.bytes.size() != f.size) return std::nullopt;
+  return std::move(r.bytes);
+}
+
+// Reads the members of one (directory, size, hash) group again: the first distinct content keeps
+// variant 0, the next ones 1, 2... (64-bit collisions); an unreadable member loses its hash.
+void confirm_byte_for_byte(std::vector<FileSummary>& files, const std::vector<std::size_t>& group,
+                           std::uint64_t max_file_size) {
+  std::vector<std::string> distinct;  // in practice one
+  for (std::size_t i : group) {
+    auto bytes = read_again(files[i], max_file_size);
+    if (!bytes) {
+      files[i].content_hash.reset();
+      continue;
+    }
+    std::size_t k = 0;
+    while (k < distinct.size() && distinct[k] != *bytes) ++k;
+    if (k == distinct.size()) distinct.push_back(std::move(*bytes));
+    files[i].content_variant = static_cast<std::uint32_t>(k);
+  }
+}
+
+}  // namespace
+
+std::vector<bool> content_hash_wanted(const std::vector<WalkEntry>& entries) {
+  // By size alone (the directory would cost a path split per file; hashing a file needlessly
+  // costs far less than parsing it). The whole path's suffix classifies like the name's, or
+  // says config where the name is bare "_config.json": a guess may only err towards hashing.
+  std::vector<Keyed> configs;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (classify_file_name(entries[i].path) == FileKind::config) configs.push_back({entries[i].size, i});
+  std::sort(configs.begin(), configs.end());
+  std::vector<bool> wanted(entries.size(), false);
+  for_each_shared_key(configs, [&](Run begin, Run end) {
+    for (Run k = begin; k != end; ++k) wanted[k->index] = true;
+  });
+  return wanted;
+}
+
+void settle_content_identity(std::vector<FileSummary>& files, std::uint64_t max_file_size) {
+  std::vector<Keyed> configs;
+  DirectorySizeKey key;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (candidate(files[i])) configs.push_back({key(files[i]), i});
+  std::sort(configs.begin(), configs.end());
+
+  for_each_shared_key(configs, [&](Run begin, Run end) {
+    if (std::none_of(begin, end, [&](const Keyed& k) { return files[k.index].reported; }))
+      return;  // AIC405 reports nothing here
+    std::vector<std::size_t> members;
+    for (Run k = begin; k != end; ++k) {
+      FileSummary& f = files[k->index];
+      if (!f.content_hash)  // the guess missed it
+        if (auto bytes = read_again(f, max_file_size)) f.content_hash = content_hash(*bytes);
+      if (f.content_hash) members.push_back(k->index);
+    }
+    auto tie = [&](std::size_t i) {
+      return std::tie(*files[i].content_hash, files[i].size, files[i].directory);
+    };
+    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+      return tie(a) < tie(b) || (tie(a) == tie(b) && a < b);
+    });
+    for (std::size_t b = 0, e; b < members.size(); b = e) {
+      for (e = b + 1; e < members.size() && tie(members[e]) == tie(members[b]);) ++e;
+      if (e - b > 1)
+        confirm_byte_for_byte(files, {members.begin() + b, members.begin() + e}, max_file_size);
+    }
+  });
+}
+
+}  // namespace aic
