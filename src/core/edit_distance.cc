@@ -1,6 +1,7 @@
 #include "core/edit_distance.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace aic {
@@ -48,6 +49,32 @@ std::size_t distance_up_to(std::string_view a, std::string_view b, std::size_t l
 }
 
 }  // namespace
+
+namespace {
+
+// Byte -> its bit in char_signature, case folded: a-z 0-25, 0-9 26-35, '_' 36, the others spread
+// over 37-63.
+constexpr std::array<std::uint64_t, 256> kSignatureBit = [] {
+  std::array<std::uint64_t, 256> bits{};
+  for (int c = 0; c < 256; ++c) {
+    int bit;
+    if (c >= 'a' && c <= 'z') bit = c - 'a';
+    else if (c >= 'A' && c <= 'Z') bit = c - 'A';
+    else if (c >= '0' && c <= '9') bit = 26 + (c - '0');
+    else if (c == '_') bit = 36;
+    else bit = 37 + c % 27;
+    bits[static_cast<std::size_t>(c)] = std::uint64_t{1} << bit;
+  }
+  return bits;
+}();
+
+}  // namespace
+
+std::uint64_t char_signature(std::string_view s) {
+  std::uint64_t signature = 0;
+  for (char c : s) signature |= kSignatureBit[static_cast<unsigned char>(c)];
+  return signature;
+}
 
 std::size_t edit_distance_icase(std::string_view a, std::string_view b) {
   return distance_up_to(a, b, SIZE_MAX - 1);

@@ -2,20 +2,25 @@
 
 #include <algorithm>
 
-#include "rules/key_similarity.h"
-
 namespace aic::unknown_key {
 
 void KeySet::insert(const std::string& key) {
-  if (sorted_.insert(key).second) hashed_.insert(key);
+  if (sorted_.insert(key).second) {
+    hashed_.insert(key);
+    signed_.clear();
+    memo_.clear();
+  }
 }
 
 const KeySet::Candidates& KeySet::typo_candidates(std::string_view key) const {
   if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   if (memo_.size() > 4096) memo_.clear();
+  if (signed_.size() != sorted_.size())
+    for (const auto& known : sorted_) signed_.emplace_back(known);  // views into the set's nodes
   Candidates found;
-  for (const auto& known : sorted_)
-    if (looks_like_typo_of(key, known)) found.emplace_back(known, edit_distance_icase(key, known));
+  const SignedKey written(key);
+  for (const SignedKey& known : signed_)
+    if (auto d = typo_distance(written, known)) found.emplace_back(std::string(known.text), *d);
   return memo_.emplace(std::string(key), std::move(found)).first->second;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/key_hash.h"
 #include "core/string_table.h"
+#include "rules/key_similarity.h"
 #include "registry/architecture_registry.h"
 
 namespace aic::unknown_key {
@@ -24,6 +25,10 @@ using NameSet = StringTable;
 class KeySet {
  public:
   using Candidates = std::vector<std::pair<std::string, std::size_t>>;  // read key, distance
+
+  KeySet() = default;
+  KeySet(const KeySet&) = delete;  // signed_ views into sorted_'s nodes
+  KeySet& operator=(const KeySet&) = delete;
 
   void insert(const std::string& key);
   bool contains(std::string_view key) const { return hashed_.contains(key); }
@@ -37,6 +42,8 @@ class KeySet {
  private:
   std::set<std::string> sorted_;
   StringTable hashed_;
+  // sorted_ with each key's char_signature, taken on the first typo search after an insert.
+  mutable std::vector<SignedKey> signed_;
   mutable std::unordered_map<std::string, Candidates, KeyHash, std::equal_to<>> memo_;
 };
 
