@@ -4,16 +4,16 @@
 
 namespace aic {
 
-bool StringTable::contains(std::string_view key) const {
-  if (slots_.empty()) return false;
+std::size_t StringTable::find(std::string_view key) const {
+  if (slots_.empty()) return npos;
   std::size_t mask = slots_.size() - 1;
   for (std::size_t i = key_hash(key) & mask; slots_[i]; i = (i + 1) & mask)
-    if (keys_[slots_[i] - 1] == key) return true;
-  return false;
+    if (keys_[slots_[i] - 1] == key) return slots_[i] - 1;
+  return npos;
 }
 
-void StringTable::insert(std::string_view key) {
-  if (contains(key)) return;
+std::size_t StringTable::insert(std::string_view key) {
+  if (std::size_t found = find(key); found != npos) return found;
   keys_.emplace_back(key);
   if (2 * keys_.size() > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
   else {
@@ -22,6 +22,7 @@ void StringTable::insert(std::string_view key) {
     while (slots_[i]) i = (i + 1) & mask;
     slots_[i] = static_cast<std::uint32_t>(keys_.size());
   }
+  return keys_.size() - 1;
 }
 
 void StringTable::rehash(std::size_t size) {

@@ -11,8 +11,16 @@ namespace aic {
 
 class StringTable {
  public:
-  void insert(std::string_view key);
-  bool contains(std::string_view key) const;
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  // The key's index (insertion order), new or already there.
+  std::size_t insert(std::string_view key);
+  bool contains(std::string_view key) const { return find(key) != npos; }
+  std::size_t find(std::string_view key) const;  // its index, or npos
+  void clear() {
+    keys_.clear();
+    slots_.clear();
+  }
   std::size_t size() const { return keys_.size(); }
   const std::string& at(std::size_t i) const { return keys_[i]; }  // in insertion order
 

@@ -79,9 +79,9 @@ class UnknownKey final : public Rule {
 
     std::vector<Level> levels;
     levels.reserve(4);
-    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, &plan.llm_clean, true, true, nullptr, false});
+    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, plan.llm_clean, true, true, nullptr, false});
     if (view->llm.nested)
-      levels.push_back({view->root, "", &plan.top, &plan.top_clean, false, true, nullptr, false});
+      levels.push_back({view->root, "", &plan.top, plan.top_clean, false, true, nullptr, false});
     for (const auto& [parent, nested] : plan.nested) {
       const rapidjson::Value* p = view->get(parent);
       if (!p || !p->IsObject()) continue;

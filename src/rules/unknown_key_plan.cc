@@ -8,20 +8,26 @@ void KeySet::insert(const std::string& key) {
   if (sorted_.insert(key).second) {
     hashed_.insert(key);
     signed_.clear();
-    memo_.clear();
+    memo_keys_.clear();
+    memo_values_.clear();
   }
 }
 
 const KeySet::Candidates& KeySet::typo_candidates(std::string_view key) const {
-  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
-  if (memo_.size() > 4096) memo_.clear();
+  if (std::size_t i = memo_keys_.find(key); i != StringTable::npos) return memo_values_[i];
+  if (memo_values_.size() > 4096) {
+    memo_keys_.clear();
+    memo_values_.clear();
+  }
   if (signed_.size() != sorted_.size())
     for (const auto& known : sorted_) signed_.emplace_back(known);  // views into the set's nodes
   Candidates found;
   const SignedKey written(key);
   for (const SignedKey& known : signed_)
     if (auto d = typo_distance(written, known)) found.emplace_back(std::string(known.text), *d);
-  return memo_.emplace(std::string(key), std::move(found)).first->second;
+  memo_keys_.insert(key);
+  memo_values_.push_back(std::move(found));
+  return memo_values_.back();
 }
 
 namespace {
@@ -31,7 +37,16 @@ std::string last_part(const std::string& dotted) {
   return dot == std::string::npos ? dotted : dotted.substr(dot + 1);
 }
 
-void build(Plan& plan, const ArchitectureRegistry& registry, const Profile& profile) {
+// Keys some registered architecture reads at the LLM or top level: real field names, the same for
+// every profile of a registry.
+void build_known_anywhere(StringTable& known, const ArchitectureRegistry& registry) {
+  for (const auto& k : registry.keys_read_by_any_profile()) known.insert(k);
+  known.insert(registry.text_config_key());
+  for (const auto& k : registry.generic().top_level_reads) known.insert(k);
+}
+
+void build(Plan& plan, const ArchitectureRegistry& registry, const Profile& profile,
+           const StringTable& known_anywhere) {
   const GenericReads& generic = registry.generic();
   for (const auto& k : registry.vocabulary(profile)) {
     auto dot = k.find('.');
@@ -57,13 +72,18 @@ void build(Plan& plan, const ArchitectureRegistry& registry, const Profile& prof
     for (const auto& k : profile.vision->reads) plan.vision.reads.insert(k);
   }
 
-  for (const auto& k : registry.keys_read_by_any_profile()) plan.known_anywhere.insert(k);
-  plan.known_anywhere.insert(registry.text_config_key());
-  for (const auto& k : generic.top_level_reads) plan.known_anywhere.insert(k);
-  for (const StringTable* from : {&plan.llm.table(), static_cast<const StringTable*>(&plan.known_anywhere)})
-    for (std::size_t i = 0; i < from->size(); ++i) plan.llm_clean.insert(from->at(i));
-  for (const StringTable* from : {&plan.top.table(), static_cast<const StringTable*>(&plan.known_anywhere)})
-    for (std::size_t i = 0; i < from->size(); ++i) plan.top_clean.insert(from->at(i));
+  // Usually llm and top lie inside known_anywhere, and the shared table is all a level needs.
+  auto clean = [&](const KeySet& level, StringTable& own) -> const StringTable* {
+    const StringTable& table = level.table();
+    bool inside = true;
+    for (std::size_t i = 0; i < table.size() && inside; ++i) inside = known_anywhere.contains(table.at(i));
+    if (inside) return &known_anywhere;
+    for (const StringTable* from : {&table, &known_anywhere})
+      for (std::size_t i = 0; i < from->size(); ++i) own.insert(from->at(i));
+    return &own;
+  };
+  plan.llm_clean = clean(plan.llm, plan.own_llm_clean);
+  plan.top_clean = clean(plan.top, plan.own_top_clean);
 
   plan.aliases = registry.aliases(profile);
   for (const Alias& a : plan.aliases) {
@@ -82,13 +102,34 @@ void build(Plan& plan, const ArchitectureRegistry& registry, const Profile& prof
 
 const Plan& plan_for(const ArchitectureRegistry& registry, const Profile& profile) {
   // By registry (serial) and profile name. Plans are never moved once built: PreparedAlias
-  // points into Plan::aliases.
-  thread_local std::map<std::uint64_t, std::map<std::string, Plan, std::less<>>> plans;
-  auto& by_name = plans[registry.serial()];
-  if (auto it = by_name.find(std::string_view(profile.name)); it != by_name.end()) return it->second;
-  Plan& plan = by_name[profile.name];
-  build(plan, registry, profile);
-  return plan;
+  // points into Plan::aliases, llm_clean into the registry's known_anywhere.
+  struct ForRegistry {
+    StringTable known_anywhere;
+    std::map<std::string, Plan, std::less<>> by_name;
+  };
+  thread_local std::map<std::uint64_t, ForRegistry> plans;
+  // Every file asks: the profiles already seen are found by address first (verified by name, the
+  // key of the cache), which costs a few comparisons instead of two map searches.
+  struct Seen {
+    std::uint64_t serial;
+    const Profile* profile;
+    const std::string* name;
+    const Plan* plan;
+  };
+  thread_local std::vector<Seen> seen;
+  for (const Seen& s : seen)
+    if (s.profile == &profile && s.serial == registry.serial() && *s.name == profile.name) return *s.plan;
+
+  ForRegistry& for_registry = plans[registry.serial()];
+  if (for_registry.known_anywhere.size() == 0) build_known_anywhere(for_registry.known_anywhere, registry);
+  auto it = for_registry.by_name.find(std::string_view(profile.name));
+  if (it == for_registry.by_name.end()) {
+    it = for_registry.by_name.try_emplace(profile.name).first;
+    build(it->second, registry, profile, for_registry.known_anywhere);
+  }
+  if (seen.size() >= 64) seen.clear();  // bounded: profiles built elsewhere may come and go
+  seen.push_back({registry.serial(), &profile, &it->first, &it->second});
+  return it->second;
 }
 
 }  // namespace aic::unknown_key

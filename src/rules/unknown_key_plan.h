@@ -4,15 +4,14 @@
 // depends on the registry and the profile only, so it is built once per thread and profile; a
 // clean file then costs one hash lookup per key and no allocation.
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "core/key_hash.h"
 #include "core/string_table.h"
 #include "rules/key_similarity.h"
 #include "registry/architecture_registry.h"
@@ -44,7 +43,9 @@ class KeySet {
   StringTable hashed_;
   // sorted_ with each key's char_signature, taken on the first typo search after an insert.
   mutable std::vector<SignedKey> signed_;
-  mutable std::unordered_map<std::string, Candidates, KeyHash, std::equal_to<>> memo_;
+  // The memo: key -> its answer, by index (one probe of an open-addressing table per lookup).
+  mutable StringTable memo_keys_;
+  mutable std::deque<Candidates> memo_values_;  // a deque: answers handed out stay in place
 };
 
 // One alias with its dotted names split once: "quantization_config.quant_type" is `quant_type`
@@ -64,10 +65,12 @@ struct Plan {
   };
   std::map<std::string, Nested> nested;  // parent key -> keys read inside it
   Nested vision;
-  // Keys some registered architecture reads at the LLM or top level: real field names.
-  NameSet known_anywhere;
-  // llm or top, with known_anywhere: the keys the LLM and top levels pass without a second look.
-  StringTable llm_clean, top_clean;
+  // llm or top, with the keys some registered architecture reads at the LLM or top level (real
+  // field names): the keys the LLM and top levels pass without a second look. Usually the one
+  // registry-wide table of those keys (llm and top are part of it), shared by every plan.
+  const StringTable* llm_clean = nullptr;
+  const StringTable* top_clean = nullptr;
+  StringTable own_llm_clean, own_top_clean;  // when llm or top has a key outside it
   std::vector<Alias> aliases;           // registry.aliases(profile)
   std::vector<PreparedAlias> prepared;  // one per alias, same order
   NameSet alias_names;                  // every PreparedAlias::written
