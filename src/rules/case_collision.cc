@@ -1,6 +1,11 @@
 // AIC403 case-collision: names that differ only in case are one file on macOS and Windows.
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <string_view>
+#include <vector>
 
+#include "core/key_hash.h"
 #include "rules/file_set_rules.h"
 #include "rules/model_id.h"
 
@@ -33,23 +38,57 @@ class CaseCollision : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const RepositoryContext& c) const override {
-    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < c.files.size(); ++i)
-      groups[{c.files[i].directory, model_id::to_lower(c.files[i].name)}].push_back(i);
-    for (const auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
-      for (std::size_t i : members) {
-        if (!c.files[i].reported) continue;
-        std::string others;
-        for (std::size_t j : members)
-          if (j != i) others += (others.empty() ? "'" : ", '") + c.files[j].name + "'";
-        Diagnostic& d = c.report(
-            i, kInfo,
-            "'" + c.files[i].name + "' differs from " + others +
-                " only in case: on macOS and Windows they are the same file, and a checkout "
-                "there keeps only one of them");
-        FileDiagnostics::help(d, "keep one file, named with the exact case of the HuggingFace id");
+    // A hash of (directory, lower-cased name) per file, sorted: no map of two strings per file
+    // for the nearly always empty answer. Files of equal hash are then grouped exactly.
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+    keyed.reserve(c.files.size());
+    std::string_view directory;
+    std::uint64_t directory_hash = 0;
+    for (std::size_t i = 0; i < c.files.size(); ++i) {
+      const FileSummary& f = c.files[i];
+      if (i == 0 || f.directory != directory) {  // files come directory by directory
+        directory = f.directory;
+        directory_hash = key_hash(directory);
       }
+      keyed.emplace_back(folded_hash(f.name, directory_hash), i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t b = 0, e; b < keyed.size(); b = e) {
+      for (e = b + 1; e < keyed.size() && keyed[e].first == keyed[b].first;) ++e;
+      if (e - b < 2) continue;
+      std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
+      for (std::size_t k = b; k < e; ++k) {
+        const FileSummary& f = c.files[keyed[k].second];
+        groups[{f.directory, model_id::to_lower(f.name)}].push_back(keyed[k].second);
+      }
+      for (const auto& [key, members] : groups)
+        if (members.size() > 1) report(c, members);
+    }
+  }
+
+ private:
+  // FNV-1a over the ASCII-lower-cased name, seeded with the directory's hash.
+  static std::uint64_t folded_hash(std::string_view name, std::uint64_t seed) {
+    std::uint64_t h = seed ^ 0xCBF29CE484222325ull;
+    for (char ch : name) {
+      char lowered = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      h = (h ^ static_cast<unsigned char>(lowered)) * 0x100000001B3ull;
+    }
+    return h;
+  }
+
+  static void report(const RepositoryContext& c, const std::vector<std::size_t>& members) {
+    for (std::size_t i : members) {
+      if (!c.files[i].reported) continue;
+      std::string others;
+      for (std::size_t j : members)
+        if (j != i) others += (others.empty() ? "'" : ", '") + c.files[j].name + "'";
+      Diagnostic& d = c.report(
+          i, kInfo,
+          "'" + c.files[i].name + "' differs from " + others +
+              " only in case: on macOS and Windows they are the same file, and a checkout "
+              "there keeps only one of them");
+      FileDiagnostics::help(d, "keep one file, named with the exact case of the HuggingFace id");
     }
   }
 };

@@ -1,7 +1,7 @@
 // AIC405 duplicate-content: byte-identical configs under two ids.
-#include <map>
-#include <string_view>
+#include <algorithm>
 #include <tuple>
+#include <vector>
 
 #include "rules/file_set_rules.h"
 
@@ -46,17 +46,25 @@ class DuplicateContent : public RepositoryRule {
                                                             : c.files[i].kv_cache_quant_algo;
       return effective_quant_algo(c.files[i], s) + "/" + kv;
     };
-    // content_hash is set only where a twin is possible (engine/content_identity.h).
-    std::map<std::tuple<std::string_view, std::uint64_t, std::uint32_t, std::uint64_t>,
-             std::vector<std::size_t>>
-        groups;
+    // content_hash is set only where a twin is possible (engine/content_identity.h). Groups of
+    // equal (hash, variant, size, directory), by sorting: the hash nearly always decides at once.
+    std::vector<std::size_t> hashed;
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
-      if (f.kind != FileKind::config || !f.content_hash || f.size == 0) continue;
-      groups[{f.directory, *f.content_hash, f.content_variant, f.size}].push_back(i);
+      if (f.kind == FileKind::config && f.content_hash && f.size != 0) hashed.push_back(i);
     }
-    for (const auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
+    auto key = [&](std::size_t i) {
+      const FileSummary& f = c.files[i];
+      return std::tie(*f.content_hash, f.content_variant, f.size, f.directory);
+    };
+    std::sort(hashed.begin(), hashed.end(), [&](std::size_t a, std::size_t b) {
+      return key(a) < key(b) || (key(a) == key(b) && a < b);
+    });
+    for (std::size_t b = 0, e; b < hashed.size(); b = e) {
+      for (e = b + 1; e < hashed.size() && key(hashed[e]) == key(hashed[b]);) ++e;
+      if (e - b < 2) continue;
+      const std::vector<std::size_t> members(hashed.begin() + static_cast<std::ptrdiff_t>(b),
+                                             hashed.begin() + static_cast<std::ptrdiff_t>(e));
       for (std::size_t i : members) {
         if (!c.files[i].reported) continue;
         std::string id = *model_id::of_file_name(c.files[i].name);

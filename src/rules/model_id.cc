@@ -5,11 +5,14 @@
 
 namespace aic::model_id {
 
+namespace {
+// ASCII only, as std::tolower does in the "C" locale this program runs in (no libc call per byte).
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string to_lower(std::string_view s) {
-  // ASCII only, as std::tolower does in the "C" locale this program runs in (no libc call per byte).
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = lower(c);
   return out;
 }
 
@@ -29,7 +32,9 @@ std::optional<Parts> split(std::string_view id) {
 std::string part_problem(std::string_view part) {
   if (part.empty()) return "is empty";
   for (char c : part) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+    // ASCII, as std::isalnum in the "C" locale this program runs in (no libc call per byte).
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.';
     if (!ok) {
       std::string shown = std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x??";
       return "contains '" + shown + "' (only letters, digits, '-', '_' and '.' are allowed)";
@@ -61,7 +66,6 @@ std::string quant_token(std::string_view token) {
       "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",
       "w8a8",  "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb", "4bit", "8bit"};
   // Compared ASCII-case-insensitively in place: most tokens are not claims, and need no copy.
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (const std::string& claim : claims)
     if (claim.size() == token.size() &&
         std::equal(token.begin(), token.end(), claim.begin(), [&](char a, char b) { return lower(a) == b; }))
@@ -70,16 +74,26 @@ std::string quant_token(std::string_view token) {
 }
 
 namespace {
-std::vector<std::string_view> tokens(std::string_view model) {
-  std::vector<std::string_view> out;
+
+// ASCII-case-insensitive: does `s` start with `prefix` (given in lower case)?
+bool starts_with_lower(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+// Calls fn(token) for each '-'-separated token of `model` (empty ones included), without
+// building a list: these run for every file of a repository.
+template <typename Fn>
+void for_each_token(std::string_view model, Fn fn) {
   std::size_t start = 0;
   while (start <= model.size()) {
     std::size_t end = model.find('-', start);
     if (end == std::string_view::npos) end = model.size();
-    out.push_back(model.substr(start, end - start));
+    fn(model.substr(start, end - start));
     start = end + 1;
   }
-  return out;
 }
 
 // Words that only qualify a quantization token (Qwen3-32B-FP8-Static-PerTensor).
@@ -93,24 +107,25 @@ bool quant_qualifier(std::string_view token) {
 
 std::vector<std::string> quant_tokens(std::string_view model) {
   std::vector<std::string> out;
-  for (std::string_view t : tokens(model))
-    if (std::string q = quant_token(t); !q.empty()) out.push_back(q);
+  for_each_token(model, [&](std::string_view t) {
+    if (std::string q = quant_token(t); !q.empty()) out.push_back(std::move(q));
+  });
   return out;
 }
 
 std::string without_quant_tokens(std::string_view model) {
   std::string out;
   bool after_quant = false;
-  for (std::string_view t : tokens(model)) {
+  for_each_token(model, [&](std::string_view t) {
     if (!quant_token(t).empty()) {
       after_quant = true;
-      continue;
+      return;
     }
-    if (after_quant && quant_qualifier(t)) continue;
+    if (after_quant && quant_qualifier(t)) return;
     after_quant = false;
     if (!out.empty()) out += '-';
-    out += to_lower(t);
-  }
+    for (char c : t) out += lower(c);
+  });
   return out;
 }
 
@@ -144,32 +159,29 @@ const std::vector<Family>& families() {
 
 std::vector<std::string> families_named(std::string_view model) {
   std::vector<std::string> out;
-  const std::string lowered = to_lower(model);  // once, not per token
-  for (std::string_view token : tokens(lowered)) {
+  for_each_token(model, [&](std::string_view token) {
     for (const Family& f : families())
-      if (token.starts_with(f.keyword) &&
+      if (starts_with_lower(token, f.keyword) &&
           std::find(out.begin(), out.end(), f.family) == out.end())
         out.emplace_back(f.family);
-  }
+  });
   return out;
 }
 
 std::string family_of_architecture(std::string_view architecture) {
-  std::string a = to_lower(architecture);
   // Longest prefix wins (deepseekv3 is shared with Kimi: it is DeepSeek's architecture).
   for (const Family& f : families())
     for (std::string_view p : f.architecture_prefixes)
-      if (a.starts_with(p) && p == f.keyword) return std::string(f.family);
-  if (a.starts_with("gptoss")) return "gpt-oss";
+      if (p == f.keyword && starts_with_lower(architecture, p)) return std::string(f.family);
+  if (starts_with_lower(architecture, "gptoss")) return "gpt-oss";
   return {};
 }
 
 bool architecture_fits(std::string_view family, std::string_view architecture) {
-  std::string a = to_lower(architecture);
   for (const Family& f : families())
     if (f.family == family)
       for (std::string_view p : f.architecture_prefixes)
-        if (a.starts_with(p)) return true;
+        if (starts_with_lower(architecture, p)) return true;
   return false;
 }
 

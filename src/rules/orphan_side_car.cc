@@ -1,6 +1,6 @@
 // AIC402 orphan-side-car: a side-car is only ever found through its config's id.
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <vector>
 #include <set>
@@ -53,6 +53,10 @@ class OrphanSideCar : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const RepositoryContext& c) const override {
+    // No reported side-car (most repositories): nothing to look up.
+    if (std::none_of(c.files.begin(), c.files.end(),
+                     [](const FileSummary& f) { return f.reported && f.kind == FileKind::side_car; }))
+      return;
     std::map<std::string, std::set<std::string>> configs;  // directory -> config ids
     for (const FileSummary& f : c.files)
       if (f.kind == FileKind::config)

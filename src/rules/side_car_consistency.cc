@@ -3,6 +3,8 @@
 // A repository rule: it compares two files. Positions in both are captured into the summaries
 // during the per-file pass. Unsupported algorithm names are the schema stage's finding (the
 // schemas enumerate what the consumer accepts), so they are not reported again here.
+#include <algorithm>
+
 #include "rules/file_set_rules.h"
 
 namespace aic::file_set_rules {
@@ -49,6 +51,10 @@ class SideCarConsistency : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const RepositoryContext& c) const override {
+    // Most repositories have few side-cars, many have none: no index of the configs then.
+    if (std::none_of(c.files.begin(), c.files.end(),
+                     [](const FileSummary& f) { return f.kind == FileKind::side_car && f.parsed; }))
+      return;
     auto configs = index_by_id(c.files, FileKind::config);
     for (std::size_t s = 0; s < c.files.size(); ++s) {
       const FileSummary& sc = c.files[s];
