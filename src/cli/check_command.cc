@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/settings.h"
 #include "core/errors.h"
+#include "core/json_document.h"
 #include "engine/filter.h"
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
@@ -52,7 +53,9 @@ void add_check_command(CLI::App& app, CheckOptions& o) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
   check->add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: number of cores)");
-  check->add_option("--max-file-size", o.max_file_size, "Largest file read, in bytes (default 64 MiB)");
+  // Below 4 GiB: the front end indexes positions with 32-bit offsets.
+  check->add_option("--max-file-size", o.max_file_size, "Largest file read, in bytes (default 64 MiB, below 4 GiB)")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{JsonDocument::kMaxTextSize}));
   // At most 1000: Python's json gives up near that depth anyway, and later stages (schema
   // validation) may walk the document recursively.
   check->add_option("--max-depth", o.max_depth, "Deepest JSON nesting read (default 128, at most 1000)")

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/clean_json_scanner.h"
 #include "core/json_rules.h"
 #include "core/key_hash.h"
 #include "core/utf8.h"
@@ -106,36 +107,38 @@ std::vector<std::string> split_pointer(std::string_view pointer) {
   return tokens;
 }
 
-// Receives RapidJSON's SAX events, forwards them to the DOM being built, records the span of
-// every value and key, and reports what the loader would reject or rewrite. RapidJSON 1.1 has no
-// cursor wrapper, and its stream's Tell() is not reliable inside a callback (strings and numbers
-// are read through a local copy of the stream; the iterative parser calls StartObject before
-// taking the brace). But SAX events come in the order of the tokens in the text, so each event's
-// token is the next one after the previous token's end: skip white space, commas, colons and
-// comments, then lex the token's extent.
+// The full pass: receives RapidJSON's SAX events, forwards them to the DOM being built, records
+// the span of every value and key, and reports what the loader would reject or rewrite.
+// RapidJSON 1.1 has no cursor wrapper, and its stream's Tell() is not reliable inside a callback
+// (strings and numbers are read through a local copy of the stream). But SAX events come in the
+// order of the tokens in the text, so each event's token is the next one after the previous
+// token's end: skip white space, commas, colons and comments (reporting comments and trailing
+// commas), then lex the token's extent. Clean files never get here: see clean_json_scanner.h.
 class IndexingHandler {
  public:
   using Ch = char;
+  using Span = std::pair<std::size_t, std::size_t>;
 
   IndexingHandler(const SourceFile& source, std::size_t base, rapidjson::Document& dom,
-                  JsonDocument& out, FileDiagnostics& diagnostics, const ParseOptions& options)
+                  JsonDocument& out, FileDiagnostics& diagnostics, const ParseOptions& options,
+                  bool text_has_words)
       : text_(source.text()),
         dom_(dom),
         out_(out),
         diagnostics_(diagnostics),
         options_(options),
         prev_end_(base),
-        text_has_words_(text_.find("Infinity") != std::string_view::npos ||
-                        text_.find("NaN") != std::string_view::npos) {}
+        text_has_words_(text_has_words) {}
 
-  bool Null() { return scalar(rapidjson::kNullType) && dom_.Null(); }
+  bool Null() { return scalar(rapidjson::kNullType, next_token()) && dom_.Null(); }
   bool Bool(bool b) {
-    return scalar(b ? rapidjson::kTrueType : rapidjson::kFalseType) && dom_.Bool(b);
+    return scalar(b ? rapidjson::kTrueType : rapidjson::kFalseType, next_token()) &&
+           dom_.Bool(b);
   }
-  bool Int(int i) { return scalar(rapidjson::kNumberType) && dom_.Int(i); }
-  bool Uint(unsigned u) { return scalar(rapidjson::kNumberType) && dom_.Uint(u); }
-  bool Int64(int64_t i) { return scalar(rapidjson::kNumberType) && dom_.Int64(i); }
-  bool Uint64(uint64_t u) { return scalar(rapidjson::kNumberType) && dom_.Uint64(u); }
+  bool Int(int i) { return scalar(rapidjson::kNumberType, next_token()) && dom_.Int(i); }
+  bool Uint(unsigned u) { return scalar(rapidjson::kNumberType, next_token()) && dom_.Uint(u); }
+  bool Int64(int64_t i) { return scalar(rapidjson::kNumberType, next_token()) && dom_.Int64(i); }
+  bool Uint64(uint64_t u) { return scalar(rapidjson::kNumberType, next_token()) && dom_.Uint64(u); }
   bool Double(double d) {
     auto [begin, end] = next_token();
     std::string_view token = text_.substr(begin, end - begin);
@@ -145,11 +148,11 @@ class IndexingHandler {
         digit < token.size() && token[digit] >= '0' && token[digit] <= '9')
       d = correctly_rounded(token, d);
     if (std::isfinite(d)) {
-      out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = end;
+      out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = static_cast<std::uint32_t>(end);
       return dom_.Double(d);
     }
     // NaN and Infinity: the loader's regex rewrite decides what they become.
-    out_.nodes_[open_node(rapidjson::kNullType, begin)].end = end;
+    out_.nodes_[open_node(rapidjson::kNullType, begin)].end = static_cast<std::uint32_t>(end);
     if (token == "Infinity" || token == "NaN") {
       auto& diagnostic = diagnostics_.add(
           json_rules::kNanInfinity, begin, end,
@@ -173,35 +176,53 @@ class IndexingHandler {
     return dom_.Null();
   }
   bool RawNumber(const Ch* str, rapidjson::SizeType len, bool copy) {
-    return scalar(rapidjson::kNumberType) && dom_.RawNumber(str, len, copy);
+    return scalar(rapidjson::kNumberType, next_token()) && dom_.RawNumber(str, len, copy);
   }
   bool String(const Ch* str, rapidjson::SizeType len, bool copy) {
-    if (!scalar(rapidjson::kStringType)) return false;
-    const auto& n = out_.nodes_.back();
-    if (text_has_words_) check_words_in_string(n.begin, n.end, "string value");
+    Span span = next_token();
+    if (!scalar(rapidjson::kStringType, span)) return false;
+    if (text_has_words_) check_words_in_string(span.first, span.second, "string value");
     return dom_.String(str, len, copy);
   }
   bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
     std::tie(key_begin_, key_end_) = next_token();
-    key_ = std::string_view(str, len);  // points into the in-situ buffer, which the DOM keeps
+    key_size_ = len;
     if (text_has_words_) check_words_in_string(key_begin_, key_end_, "key");
     return dom_.Key(str, len, copy);
   }
-  bool StartObject() { return start(rapidjson::kObjectType) && dom_.StartObject(); }
-  bool StartArray() { return start(rapidjson::kArrayType) && dom_.StartArray(); }
-  bool EndObject(rapidjson::SizeType members) { return finish() && dom_.EndObject(members); }
-  bool EndArray(rapidjson::SizeType elements) { return finish() && dom_.EndArray(elements); }
+  bool StartObject() { return start(rapidjson::kObjectType, next_token()) && dom_.StartObject(); }
+  bool StartArray() { return start(rapidjson::kArrayType, next_token()) && dom_.StartArray(); }
+  bool EndObject(rapidjson::SizeType members) { return finish(closing_token()) && dom_.EndObject(members); }
+  bool EndArray(rapidjson::SizeType elements) { return finish(closing_token()) && dom_.EndArray(elements); }
 
   // After the parse: comments after the root value.
   void finish_trailing_text(std::size_t end) { scan_gap(prev_end_, end); }
   bool depth_exceeded() const { return depth_exceeded_; }
 
  private:
+  // '}' or ']', reporting a trailing comma before it.
+  Span closing_token() {
+    Span span = next_token();
+    if (last_comma_ != std::string_view::npos) {
+      auto& d = diagnostics_.add(json_rules::kTrailingComma, last_comma_, last_comma_ + 1,
+                                 std::string("trailing comma before '") + text_[span.first] +
+                                     "': aiconfigurator's loader rejects the file");
+      FileDiagnostics::help(d, "delete the comma");
+    }
+    return span;
+  }
+
   // Span of the next token: [begin, end). Advances past it.
-  std::pair<std::size_t, std::size_t> next_token() {
+  Span next_token() {
     std::size_t begin = scan_gap(prev_end_, text_.size());
     prev_end_ = token_end(begin);
     return {begin, prev_end_};
+  }
+
+  std::size_t scalar_end(std::size_t begin) const {
+    std::size_t i = begin;
+    while (i < text_.size() && kScalarByte[static_cast<unsigned char>(text_[i])]) ++i;
+    return i;
   }
 
   std::size_t token_end(std::size_t begin) const {
@@ -221,9 +242,7 @@ class IndexingHandler {
       return text_.size();
     }
     if (c == '{' || c == '[' || c == '}' || c == ']') return begin + 1;
-    std::size_t i = begin;
-    while (i < text_.size() && kScalarByte[static_cast<unsigned char>(text_[i])]) ++i;
-    return i;
+    return scalar_end(begin);
   }
 
   // Walks the bytes between two tokens, reporting comments, and returns the first byte that
@@ -271,15 +290,15 @@ class IndexingHandler {
   std::uint32_t open_node(rapidjson::Type type, std::size_t begin) {
     JsonDocument::Node n;
     n.type = type;
-    n.begin = begin;
+    n.begin = static_cast<std::uint32_t>(begin);
     if (!stack_.empty()) {
       Open& parent = stack_.back();
       n.parent = parent.node;
       n.index = parent.count++;
       if (out_.nodes_[parent.node].type == rapidjson::kObjectType) {
-        n.key_begin = key_begin_;
-        n.key_end = key_end_;
-        n.key = key_;
+        n.key_begin = static_cast<std::uint32_t>(key_begin_);
+        n.key_end = static_cast<std::uint32_t>(key_end_);
+        n.key_size = static_cast<std::uint32_t>(key_size_);
       }
     }
     auto index = static_cast<std::uint32_t>(out_.nodes_.size());
@@ -289,40 +308,31 @@ class IndexingHandler {
       else out_.nodes_[parent.last_child].next_sibling = index;
       parent.last_child = index;
     }
-    out_.nodes_.push_back(std::move(n));
+    out_.nodes_.push_back(n);
     return index;
   }
 
-  bool scalar(rapidjson::Type type) {
-    auto [begin, end] = next_token();
-    out_.nodes_[open_node(type, begin)].end = end;
+  bool scalar(rapidjson::Type type, Span span) {
+    out_.nodes_[open_node(type, span.first)].end = static_cast<std::uint32_t>(span.second);
     return true;
   }
 
-  bool start(rapidjson::Type type) {
-    auto [begin, end] = next_token();
+  bool start(rapidjson::Type type, Span span) {
     if (stack_.size() >= options_.max_depth) {
       depth_exceeded_ = true;
-      auto& d = diagnostics_.add(json_rules::kNestingTooDeep, begin, end,
+      auto& d = diagnostics_.add(json_rules::kNestingTooDeep, span.first, span.second,
                                  "nesting deeper than " + std::to_string(options_.max_depth) +
                                      " levels; the rest of the file is not read");
       FileDiagnostics::help(d, "a model config never needs this depth (real ones nest 5 levels)");
       return false;
     }
-    std::uint32_t index = open_node(type, begin);
+    std::uint32_t index = open_node(type, span.first);
     stack_.push_back({index, 0, JsonDocument::kNone});
     return true;
   }
 
-  bool finish() {
-    auto [close, end] = next_token();
-    if (last_comma_ != std::string_view::npos) {
-      auto& d = diagnostics_.add(json_rules::kTrailingComma, last_comma_, last_comma_ + 1,
-                                 std::string("trailing comma before '") + text_[close] +
-                                     "': aiconfigurator's loader rejects the file");
-      FileDiagnostics::help(d, "delete the comma");
-    }
-    out_.nodes_[stack_.back().node].end = end;
+  bool finish(Span span) {
+    out_.nodes_[stack_.back().node].end = static_cast<std::uint32_t>(span.second);
     stack_.pop_back();
     return true;
   }
@@ -366,8 +376,7 @@ class IndexingHandler {
   std::vector<Open> stack_;
   std::size_t prev_end_;
   std::size_t last_comma_ = std::string_view::npos;
-  std::size_t key_begin_ = 0, key_end_ = 0;
-  std::string_view key_;
+  std::size_t key_begin_ = 0, key_end_ = 0, key_size_ = 0;
   bool text_has_words_;  // "Infinity" or "NaN" occurs somewhere in the text
   bool depth_exceeded_ = false;
 };
@@ -419,7 +428,7 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
     if (members.size() <= 8) {
       for (std::size_t b = 1; b < members.size(); ++b)
         for (std::size_t a = b; a-- > 0;)
-          if (nodes[members[a]].key == nodes[members[b]].key) {
+          if (doc.key(nodes[members[a]]) == doc.key(nodes[members[b]])) {
             repeats.push_back({members[a], members[b]});
             break;
           }
@@ -428,9 +437,9 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
       while (size < 2 * members.size()) size *= 2;
       table.assign(size, JsonDocument::kNone);
       for (std::uint32_t m : members) {
-        std::string_view key = nodes[m].key;
+        std::string_view key = doc.key(nodes[m]);
         std::size_t i = key_hash(key) & (size - 1);
-        while (table[i] != JsonDocument::kNone && nodes[table[i]].key != key) i = (i + 1) & (size - 1);
+        while (table[i] != JsonDocument::kNone && doc.key(nodes[table[i]]) != key) i = (i + 1) & (size - 1);
         if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
         table[i] = m;  // the latest occurrence
       }
@@ -439,10 +448,10 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
       const Node& earlier = nodes[earlier_index];
       const Node& later = nodes[later_index];
       auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin, later.key_end,
-                                "duplicate key '" + std::string(later.key) +
+                                "duplicate key '" + std::string(doc.key(later)) +
                                     "': aiconfigurator's loader silently keeps this last value",
                                 doc.pointer_of(later_index));
-      diagnostics.note_at(d, earlier.key_begin, "'" + std::string(earlier.key) + "' was first defined here");
+      diagnostics.note_at(d, earlier.key_begin, "'" + std::string(doc.key(earlier)) + "' was first defined here");
       FileDiagnostics::help(d, "keep one definition with the intended value");
     }
     bool any = !repeats.empty();
@@ -463,7 +472,7 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
         // The path's own key may itself be repeated: follow the last occurrence.
         rapidjson::Value* last = nullptr;
         for (auto m = value->MemberBegin(); m != value->MemberEnd(); ++m)
-          if (std::string_view(m->name.GetString(), m->name.GetStringLength()) == step.key)
+          if (std::string_view(m->name.GetString(), m->name.GetStringLength()) == doc.key(step))
             last = &m->value;
         value = last;
       } else if (value->IsArray() && step.index < value->Size()) {
@@ -494,8 +503,61 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
 
 JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diagnostics,
                                  const ParseOptions& options) {
+  return parse_text(source, nullptr, diagnostics, options);
+}
+
+JsonDocument JsonDocument::parse_in_place(SourceFile& source, FileDiagnostics& diagnostics,
+                                          const ParseOptions& options) {
+  return parse_text(source, source.bytes_for_in_place_parse(), diagnostics, options);
+}
+
+namespace {
+
+// How the full pass ended.
+struct PassResult {
+  bool syntax_error = false;  // RapidJSON stopped (also when the nesting was too deep)
+  rapidjson::ParseErrorCode code = rapidjson::kParseErrorNone;
+  std::size_t error_offset = 0;
+  std::size_t stop = 0;       // where the stream stopped: before the end only at a NUL byte
+  bool depth_exceeded = false;
+};
+
+// The full pass: RapidJSON over a private copy of the text, positions by scanning.
+PassResult run_full_pass(const SourceFile& source, std::size_t base, char* copy, JsonDocument& doc,
+                         rapidjson::Document& dom, FileDiagnostics& diagnostics,
+                         const ParseOptions& options, bool text_has_words) {
+  rapidjson::InsituStringStream stream(copy + base);
+  IndexingHandler handler(source, base, dom, doc, diagnostics, options, text_has_words);
+  rapidjson::Reader reader;
+  auto generate = [&](rapidjson::Document&) { return !reader.Parse<kParseFlags>(stream, handler).IsError(); };
+  dom.Populate(generate);
+  PassResult result;
+  result.stop = base + stream.Tell();
+  result.depth_exceeded = handler.depth_exceeded();
+  if (reader.HasParseError()) {
+    result.syntax_error = true;
+    result.code = reader.GetParseErrorCode();
+    result.error_offset = base + reader.GetErrorOffset();
+    // Comments before the error are findings too.
+    if (!result.depth_exceeded) handler.finish_trailing_text(result.error_offset);
+  } else {
+    handler.finish_trailing_text(std::min(result.stop, source.text().size()));
+  }
+  return result;
+}
+
+}  // namespace
+
+JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
+                                      FileDiagnostics& diagnostics, const ParseOptions& options) {
   JsonDocument doc;
   std::string_view text = source.text();
+  if (text.size() > kMaxTextSize) {
+    diagnostics.add_file_level(json_rules::kFileTooLarge,
+                               "file is " + std::to_string(text.size()) +
+                                   " bytes: positions in it cannot be indexed; not read");
+    return doc;
+  }
 
   std::size_t base = 0;
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -520,27 +582,42 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
     return doc;
   }
 
-  // SourceFile keeps its bytes in a std::string, so the buffer is NUL-terminated for StringStream.
-  // In-situ parsing of a private copy: strings are decoded in place and the DOM points into the
-  // copy (no second copy per string), while the SourceFile keeps the original for positions.
-  doc.insitu_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);
   // About one value per 12 bytes in pretty-printed configs: avoids regrowing the index.
   doc.nodes_.reserve(text.size() / 12 + 16);
-  std::memcpy(doc.insitu_.get(), text.data(), text.size());
-  doc.insitu_[text.size()] = '\0';
-  rapidjson::InsituStringStream stream(doc.insitu_.get() + base);
-  rapidjson::Reader reader;
-  IndexingHandler handler(source, base, *doc.dom_, doc, diagnostics, options);
-  auto generate = [&](rapidjson::Document&) {
-    return !reader.Parse<kParseFlags>(stream, handler).IsError();
-  };
-  doc.dom_->Populate(generate);
+  bool text_has_words = text.find("Infinity") != std::string_view::npos ||
+                        text.find("NaN") != std::string_view::npos;
 
-  if (reader.HasParseError()) {
-    if (!handler.depth_exceeded()) {
-      std::size_t offset = base + reader.GetErrorOffset();
-      handler.finish_trailing_text(offset);  // comments before the error are findings too
-      rapidjson::ParseErrorCode code = reader.GetParseErrorCode();
+  // The fast path, for clean text (see clean_json_scanner.h): no backslash (so every string is
+  // its raw bytes and can stay where it is), no Infinity or NaN word (which need diagnostics).
+  // SourceFile keeps its bytes in a std::string: NUL-terminated, as both passes need.
+  if (options.fast_path && !text_has_words && std::memchr(text.data(), '\\', text.size()) == nullptr) {
+    CleanScanInput in{text, base, in_place, false, options.max_depth};
+    if (!in_place) {
+      in.strings = doc.copy_text(text);
+      in.terminate_strings = true;  // DOM strings in a copy stay C strings, as they always were
+    }
+    doc.strings_ = in.strings;
+    bool clean = false;
+    auto generate = [&](rapidjson::Document& dom) { return clean = scan_clean_json(in, doc.nodes_, dom); };
+    doc.dom_->Populate(generate);
+    if (clean) {
+      doc.has_root_ = true;
+      doc.read_by_fast_path_ = true;
+      doc.finish(diagnostics);
+      return doc;
+    }
+    doc.nodes_.clear();
+    doc.dom_ = std::make_unique<rapidjson::Document>();
+  }
+
+  // The full pass: RapidJSON on a private copy (an escaped string is decoded over its own raw
+  // text, which the scan for positions reads), reporting everything wrong.
+  PassResult pass = run_full_pass(source, base, doc.copy_text(text), doc, *doc.dom_, diagnostics,
+                                  options, text_has_words);
+  if (pass.syntax_error) {
+    if (!pass.depth_exceeded) {
+      std::size_t offset = pass.error_offset;
+      rapidjson::ParseErrorCode code = pass.code;
       // A document that starts with ':', ',', ']' or '}': RapidJSON's recursive parser says
       // "invalid value", its iterative one (used before, for the same events) "the document is
       // empty"; the message stays what it was.
@@ -556,34 +633,43 @@ JsonDocument JsonDocument::parse(const SourceFile& source, FileDiagnostics& diag
   }
   // RapidJSON's StringStream takes a NUL byte for the end of the text, so "{}\0junk" parses;
   // Python's json rejects it ("Extra data"), and so do we.
-  if (std::size_t stop = base + stream.Tell(); stop < text.size()) {
-    handler.finish_trailing_text(stop);
-    auto& d = diagnostics.add(json_rules::kSyntax, stop, stop + 1,
+  if (pass.stop < text.size()) {
+    auto& d = diagnostics.add(json_rules::kSyntax, pass.stop, pass.stop + 1,
                               "unexpected NUL byte after the document");
     FileDiagnostics::help(d, "aiconfigurator's loader (Python json) stops at this error");
     doc.nodes_.clear();
     doc.dom_->SetNull();
     return doc;
   }
-  handler.finish_trailing_text(text.size());
   doc.has_root_ = true;
-  resolve_duplicate_keys(doc, doc.nodes_, *doc.dom_, diagnostics);
+  doc.finish(diagnostics);
+  return doc;
+}
 
-  if (!doc.dom_->IsObject()) {
-    const Node& root = doc.nodes_.front();
+char* JsonDocument::copy_text(std::string_view text) {
+  if (!insitu_) insitu_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);
+  std::memcpy(insitu_.get(), text.data(), text.size());
+  insitu_[text.size()] = '\0';
+  strings_ = insitu_.get();
+  return insitu_.get();
+}
+
+void JsonDocument::finish(FileDiagnostics& diagnostics) {
+  resolve_duplicate_keys(*this, nodes_, *dom_, diagnostics);
+  if (!dom_->IsObject()) {
+    const Node& root = nodes_.front();
     auto& d = diagnostics.add(json_rules::kTopLevelNotObject, root.begin, root.begin + 1,
                               "the top-level value is not an object: aiconfigurator's parser "
                               "raises TypeError on config[\"architectures\"]");
     FileDiagnostics::help(d, "a model config is one JSON object, like HuggingFace's config.json");
   }
-  return doc;
 }
 
 std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {
   if (parent == kNone || nodes_[parent].type != rapidjson::kObjectType) return kNone;
   std::uint32_t found = kNone;
   for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling)
-    if (nodes_[c].key == key) found = c;
+    if (this->key(nodes_[c]) == key) found = c;
   return found;
 }
 
@@ -638,11 +724,12 @@ std::string JsonDocument::pointer_of(std::uint32_t node) const {
     if (!n.has_key()) {
       char digits[16];
       out.append(digits, std::to_chars(digits, digits + sizeof digits, n.index).ptr);
-    } else if (std::none_of(n.key.begin(), n.key.end(), [](char c) { return c == '~' || c == '/'; })) {
+    } else if (std::string_view k = key(n);
+               std::none_of(k.begin(), k.end(), [](char c) { return c == '~' || c == '/'; })) {
       // (not find_first_of("~/"): libstdc++ calls memchr on the set once per byte of the key)
-      out += n.key;  // nothing to escape (nearly every key)
+      out += k;  // nothing to escape (nearly every key)
     } else {
-      out += escape_pointer_token(n.key);
+      out += escape_pointer_token(k);
     }
   }
   return out;
@@ -655,7 +742,7 @@ const rapidjson::Value* JsonDocument::value_of(std::uint32_t node) const {
   const rapidjson::Value* parent = value_of(n.parent);
   if (!parent) return nullptr;
   if (parent->IsObject()) {
-    auto it = parent->FindMember(rapidjson::Value(rapidjson::StringRef(n.key.data(), n.key.size())));
+    auto it = parent->FindMember(rapidjson::Value(rapidjson::StringRef(key(n).data(), key(n).size())));
     return it == parent->MemberEnd() ? nullptr : &it->value;
   }
   if (parent->IsArray() && n.index < parent->Size()) return &(*parent)[n.index];

@@ -17,11 +17,16 @@ namespace aic {
 
 struct ParseOptions {
   std::size_t max_depth = 128;  // real configs nest at most 5 levels
+  // False: always the full RapidJSON pass (tests compare it with the clean-text fast path).
+  bool fast_path = true;
 };
 
 class JsonDocument {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
+  // Offsets are 32-bit (a node is 40 bytes, not 72: a 3 MB config has 67,000 of them); longer
+  // texts are reported, not indexed. --max-file-size is bounded below this.
+  static constexpr std::size_t kMaxTextSize = UINT32_MAX - 1;
 
   // One JSON value in document order. Byte offsets index the SourceFile's text.
   struct Node {
@@ -29,29 +34,42 @@ class JsonDocument {
     std::uint32_t first_child = kNone;
     std::uint32_t next_sibling = kNone;
     std::uint32_t index = 0;          // ordinal among its siblings (array index for arrays)
-    std::size_t key_begin = 0;        // span of the key, quotes included (object members only)
-    std::size_t key_end = 0;
-    std::size_t begin = 0;            // span of the value
-    std::size_t end = 0;
-    rapidjson::Type type = rapidjson::kNullType;
-    std::string_view key;             // decoded key (object members only), in the in-situ buffer
+    std::uint32_t key_begin = 0;      // span of the key, quotes included (object members only)
+    std::uint32_t key_end = 0;
+    std::uint32_t key_size = 0;       // bytes of the decoded key (see JsonDocument::key)
+    std::uint32_t begin = 0;          // span of the value
+    std::uint32_t end = 0;
+    rapidjson::Type type : 8 = rapidjson::kNullType;
     bool has_key() const { return key_end != 0; }
   };
 
   // Parses `source`, reporting JSON-level findings into `diagnostics`. Never throws on input.
+  // The document's strings live in a private copy of the text.
   static JsonDocument parse(const SourceFile& source, FileDiagnostics& diagnostics,
                             const ParseOptions& options = {});
+  // The same, but strings are decoded in the SourceFile's own bytes when that can be undone
+  // (no escape sequence in the text), and the bytes are left as they were: no copy of the file.
+  // The document then points into `source`, which must outlive it and not move; its DOM
+  // strings are not NUL-terminated (use GetStringLength).
+  static JsonDocument parse_in_place(SourceFile& source, FileDiagnostics& diagnostics,
+                                     const ParseOptions& options = {});
 
   // True when a document was read (syntax valid as far as RapidJSON goes, loader quirks aside).
   bool has_root() const { return has_root_; }
   // False when the bytes are not strict UTF-8 (AIC106): the loader raises before reading a field.
   bool valid_utf8() const { return valid_utf8_; }
+  // The text was read by the clean-text fast path (see clean_json_scanner.h), not RapidJSON.
+  bool read_by_fast_path() const { return read_by_fast_path_; }
   // The value as aiconfigurator's loader would see it: duplicate keys keep the last value,
   // NaN/Infinity are null.
   const rapidjson::Value& root() const { return *dom_; }
 
   const std::vector<Node>& nodes() const { return nodes_; }
   const Node& node(std::uint32_t i) const { return nodes_[i]; }
+  // The decoded key of an object member ("" for other nodes).
+  std::string_view key(const Node& n) const {
+    return n.has_key() ? std::string_view(strings_ + n.key_begin + 1, n.key_size) : std::string_view();
+  }
 
   // Node of an RFC 6901 pointer ("" is the root), or kNone.
   std::uint32_t find(std::string_view pointer) const;
@@ -68,11 +86,22 @@ class JsonDocument {
 
  private:
   friend class IndexingHandler;
-  std::unique_ptr<char[]> insitu_;  // the parsed copy of the text; the DOM's strings live here
+  static JsonDocument parse_text(const SourceFile& source, char* in_place, FileDiagnostics& diagnostics,
+                                 const ParseOptions& options);
+  // Copies the text into insitu_ (allocated once) and points strings_ at it.
+  char* copy_text(std::string_view text);
+  // After a complete parse: repeated keys, and a root that is not an object.
+  void finish(FileDiagnostics& diagnostics);
+
+  std::unique_ptr<char[]> insitu_;  // the parsed copy of the text, unless parsed in place
+  // Where strings were decoded: offset i of the text is strings_[i] (insitu_, or the source's
+  // bytes). A key's decoded bytes start just after its opening quote.
+  const char* strings_ = nullptr;
   std::unique_ptr<rapidjson::Document> dom_ = std::make_unique<rapidjson::Document>();
   std::vector<Node> nodes_;
   bool has_root_ = false;
   bool valid_utf8_ = true;
+  bool read_by_fast_path_ = false;
 };
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").

@@ -34,6 +34,9 @@ class SourceFile {
   std::string_view line_text(std::size_t line) const;
   std::size_t line_count() const;
 
+  // For JsonDocument::parse_in_place, which decodes strings in these bytes and puts them back.
+  char* bytes_for_in_place_parse() { return bytes_.data(); }
+
  private:
   void build_line_table() const;
   // Line starts known at least up to the first one after `offset`, and at least `lines` + 1 of

@@ -71,7 +71,7 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
   if (hash_content) summary.content_hash = content_hash(bytes);
   SourceFile source(display, std::move(bytes));
   FileDiagnostics out(source);
-  JsonDocument doc = JsonDocument::parse(source, out, options.parse);
+  JsonDocument doc = JsonDocument::parse_in_place(source, out, options.parse);
   if (doc.has_root() && doc.root().IsObject()) {
     summary.parsed = true;
     summarize_document(doc, source, summary);

@@ -372,7 +372,7 @@ class Translator {
     if (p.value && (expects(f, "integer") || expects(f, "number"))) {
       if (p.value->IsString() && looks_numeric({p.value->GetString(), p.value->GetStringLength()})) {
         message += " (types are strict: a quoted number is a string, and aiconfigurator uses it as written)";
-        help = std::string("write ") + p.value->GetString() + " without quotes";
+        help = "write " + std::string(p.value->GetString(), p.value->GetStringLength()) + " without quotes";
       } else if (is_float(*p.value) && expects(f, "integer") && !expects(f, "number")) {
         message += " (types are strict: a float is not an integer, even when it is whole)";
         double v = p.value->GetDouble();

@@ -1,0 +1,254 @@
+#include "core/clean_json_scanner.h"
+
+#include <emmintrin.h>  // SSE2: part of x86-64
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+namespace aic {
+
+namespace {
+
+using Node = JsonDocument::Node;
+
+class CleanJsonScanner {
+ public:
+  CleanJsonScanner(const CleanScanInput& in, std::vector<Node>& nodes, rapidjson::Document& dom)
+      : in_(in), text_(in.text.data()), end_(in.text.data() + in.text.size()), nodes_(nodes), dom_(dom) {}
+
+  bool run() {
+    p_ = text_ + in_.base;
+    skip_white_space();
+    nodes_.push_back(Node{});
+    if (!value(0, 0)) return false;
+    skip_white_space();
+    return p_ == end_;
+  }
+
+ private:
+  std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_); }
+
+  // JSON white space. Pretty-printed configs have a run of indentation after every line break:
+  // 16 bytes at a time while 16 remain.
+  void skip_white_space() {
+    while (p_ + 16 <= end_) {
+      __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+      __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(s, _mm_set1_epi8(' ')),
+                                             _mm_cmpeq_epi8(s, _mm_set1_epi8('\n'))),
+                                _mm_or_si128(_mm_cmpeq_epi8(s, _mm_set1_epi8('\r')),
+                                             _mm_cmpeq_epi8(s, _mm_set1_epi8('\t'))));
+      unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(ws)) & 0xFFFFu;
+      if (other) {
+        p_ += __builtin_ctz(other);
+        return;
+      }
+      p_ += 16;
+    }
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  // The closing quote of a string whose content starts at `p`, or nullptr at a control
+  // character (RapidJSON and Python reject those) or the end of the text.
+  const char* closing_quote(const char* p) const {
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    while (p + 16 <= end_) {
+      __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      // max(s, 0x1F) == 0x1F exactly for the bytes 0x00-0x1F (unsigned).
+      __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(s, quote), _mm_cmpeq_epi8(_mm_max_epu8(s, control), control));
+      if (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) {
+        p += __builtin_ctz(mask);
+        return *p == '"' ? p : nullptr;
+      }
+      p += 16;
+    }
+    for (; p < end_; ++p) {
+      if (*p == '"') return p;
+      if (static_cast<unsigned char>(*p) < 0x20) return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The string at p_ (its opening quote): its decoded bytes, which are its raw bytes.
+  bool string(const char*& data, std::size_t& size) {
+    const char* content = p_ + 1;
+    const char* quote = closing_quote(content);
+    if (!quote) return false;
+    data = in_.strings + (content - text_);
+    size = static_cast<std::size_t>(quote - content);
+    if (in_.terminate_strings) in_.strings[quote - text_] = '\0';
+    p_ = quote + 1;
+    return true;
+  }
+
+  // Parses the value at p_ into node `self` (already appended, its parent and key set).
+  bool value(std::uint32_t self, std::size_t depth) {
+    nodes_[self].begin = offset(p_);
+    switch (*p_) {
+      case '{': return object(self, depth);
+      case '[': return array(self, depth);
+      case '"': {
+        const char* data;
+        std::size_t size;
+        if (!string(data, size)) return false;
+        finish_scalar(self, rapidjson::kStringType);
+        return dom_.String(data, static_cast<rapidjson::SizeType>(size), false);
+      }
+      case 't': return literal("true", rapidjson::kTrueType, self) && dom_.Bool(true);
+      case 'f': return literal("false", rapidjson::kFalseType, self) && dom_.Bool(false);
+      case 'n': return literal("null", rapidjson::kNullType, self) && dom_.Null();
+      default: return number(self);
+    }
+  }
+
+  void finish_scalar(std::uint32_t self, rapidjson::Type type) {
+    nodes_[self].type = type;
+    nodes_[self].end = offset(p_);
+  }
+
+  bool literal(std::string_view word, rapidjson::Type type, std::uint32_t self) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
+      return false;
+    p_ += word.size();
+    finish_scalar(self, type);
+    return true;
+  }
+
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+  // A number, typed as RapidJSON types it: Uint up to 2^32 - 1, Int down to -2^31, then Uint64 /
+  // Int64, and Double for a fraction, an exponent or an integer past 64 bits. Doubles are read
+  // with from_chars, as the full pass re-reads them (correctly rounded, like Python).
+  bool number(std::uint32_t self) {
+    const char* start = p_;
+    bool minus = *p_ == '-';
+    if (minus) ++p_;
+    std::uint64_t magnitude = 0;
+    bool overflow = false;
+    if (*p_ == '0') {
+      ++p_;
+    } else if (digit(*p_)) {
+      for (; digit(*p_); ++p_)
+        overflow |= __builtin_mul_overflow(magnitude, 10u, &magnitude) ||
+                    __builtin_add_overflow(magnitude, static_cast<unsigned>(*p_ - '0'), &magnitude);
+    } else {
+      return false;
+    }
+    bool is_double = overflow;
+    if (*p_ == '.') {
+      ++p_;
+      if (!digit(*p_)) return false;
+      while (digit(*p_)) ++p_;
+      is_double = true;
+    }
+    if (*p_ == 'e' || *p_ == 'E') {
+      ++p_;
+      if (*p_ == '+' || *p_ == '-') ++p_;
+      if (!digit(*p_)) return false;
+      while (digit(*p_)) ++p_;
+      is_double = true;
+    }
+    finish_scalar(self, rapidjson::kNumberType);
+    if (!minus && !is_double)
+      return magnitude <= UINT32_MAX ? dom_.Uint(static_cast<unsigned>(magnitude)) : dom_.Uint64(magnitude);
+    if (minus && !is_double && magnitude <= (std::uint64_t{1} << 63)) {
+      auto negated = static_cast<std::int64_t>(~magnitude + 1);  // -2^63 included
+      return magnitude <= (std::uint64_t{1} << 31) ? dom_.Int(static_cast<int>(negated)) : dom_.Int64(negated);
+    }
+    double d = 0;
+    auto [ptr, ec] = std::from_chars(start, p_, d);
+    if (ec != std::errc() || ptr != p_ || !std::isfinite(d)) return false;  // the full pass reports
+    return dom_.Double(d);
+  }
+
+  // Appends a child of `parent` at p_ and links it after `last`; returns its index.
+  std::uint32_t add_child(std::uint32_t parent, std::uint32_t count, std::uint32_t& last) {
+    Node n;
+    n.parent = parent;
+    n.index = count;
+    auto index = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.push_back(n);
+    if (last == JsonDocument::kNone) nodes_[parent].first_child = index;
+    else nodes_[last].next_sibling = index;
+    last = index;
+    return index;
+  }
+
+  bool object(std::uint32_t self, std::size_t depth) {
+    if (depth >= in_.max_depth) return false;
+    nodes_[self].type = rapidjson::kObjectType;
+    if (!dom_.StartObject()) return false;
+    ++p_;
+    skip_white_space();
+    std::uint32_t count = 0, last = JsonDocument::kNone;
+    if (*p_ != '}') {
+      while (true) {
+        if (*p_ != '"') return false;
+        const char* key_begin = p_;
+        const char* key;
+        std::size_t key_size;
+        if (!string(key, key_size) || !dom_.Key(key, static_cast<rapidjson::SizeType>(key_size), false))
+          return false;
+        const char* key_end = p_;
+        skip_white_space();
+        if (*p_ != ':') return false;
+        ++p_;
+        skip_white_space();
+        std::uint32_t child = add_child(self, count++, last);
+        nodes_[child].key_begin = offset(key_begin);
+        nodes_[child].key_end = offset(key_end);
+        nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
+        if (!value(child, depth + 1)) return false;
+        skip_white_space();
+        if (*p_ == '}') break;
+        if (*p_ != ',') return false;
+        ++p_;
+        skip_white_space();
+      }
+    }
+    ++p_;
+    nodes_[self].end = offset(p_);
+    return dom_.EndObject(count);
+  }
+
+  bool array(std::uint32_t self, std::size_t depth) {
+    if (depth >= in_.max_depth) return false;
+    nodes_[self].type = rapidjson::kArrayType;
+    if (!dom_.StartArray()) return false;
+    ++p_;
+    skip_white_space();
+    std::uint32_t count = 0, last = JsonDocument::kNone;
+    if (*p_ != ']') {
+      while (true) {
+        std::uint32_t child = add_child(self, count++, last);
+        if (!value(child, depth + 1)) return false;
+        skip_white_space();
+        if (*p_ == ']') break;
+        if (*p_ != ',') return false;
+        ++p_;
+        skip_white_space();
+      }
+    }
+    ++p_;
+    nodes_[self].end = offset(p_);
+    return dom_.EndArray(count);
+  }
+
+  const CleanScanInput& in_;
+  const char* text_;
+  const char* end_;  // *end_ is the text's terminating NUL
+  const char* p_ = nullptr;
+  std::vector<Node>& nodes_;
+  rapidjson::Document& dom_;
+};
+
+}  // namespace
+
+bool scan_clean_json(const CleanScanInput& in, std::vector<JsonDocument::Node>& nodes,
+                     rapidjson::Document& dom) {
+  return CleanJsonScanner(in, nodes, dom).run();
+}
+
+}  // namespace aic

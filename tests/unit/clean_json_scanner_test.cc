@@ -1,0 +1,232 @@
+// The front end's clean-text fast path (core/clean_json_scanner.h) against the full RapidJSON
+// pass: wherever the fast path accepts a text, the node index, the DOM (types and number kinds
+// included) and the findings must be exactly the full pass's. Checked on every JSON file of the
+// project and of ../shared/corpus, on thousands of byte-level mutants of them, and on edge cases
+// (number kinds at every threshold, control characters, nesting). Also: parse_in_place leaves the
+// source's bytes exactly as they were, and real configs do take the fast path.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/json_document.h"
+#include "core/rapidjson.h"
+
+namespace aic {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> json_files() {
+  std::vector<fs::path> files;
+  std::vector<fs::path> roots = {fs::path(AIC_SOURCE_DIR) / "tests", fs::path(AIC_SOURCE_DIR) / "examples",
+                                 fs::path(AIC_SOURCE_DIR) / "fuzz" / "regressions"};
+  if (fs::is_directory(fs::path(AIC_SHARED_DIR) / "corpus")) roots.push_back(fs::path(AIC_SHARED_DIR) / "corpus");
+  for (const auto& root : roots)
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      if (e.is_regular_file() && (e.path().extension() == ".json" || root.filename() == "regressions"))
+        files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// One description of a value's type as the DOM holds it, numbers by kind and bits.
+std::string describe(const rapidjson::Value& v) {
+  std::string out = std::to_string(static_cast<int>(v.GetType()));
+  if (v.IsNumber()) {
+    out += v.IsInt() ? "i" : "";
+    out += v.IsUint() ? "u" : "";
+    out += v.IsInt64() ? "I" : "";
+    out += v.IsUint64() ? "U" : "";
+    if (v.IsDouble()) {
+      double d = v.GetDouble();
+      std::uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      out += "d" + std::to_string(bits);
+    } else {
+      out += v.IsUint64() ? std::to_string(v.GetUint64()) : std::to_string(v.GetInt64());
+    }
+  } else if (v.IsString()) {
+    out += ":" + std::string(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+// The whole DOM, depth first, every value described.
+void flatten(const rapidjson::Value& v, std::string& out) {
+  out += describe(v) + "\n";
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      out += "key " + std::string(m.name.GetString(), m.name.GetStringLength()) + "\n";
+      flatten(m.value, out);
+    }
+  } else if (v.IsArray()) {
+    for (const auto& e : v.GetArray()) flatten(e, out);
+  }
+}
+
+std::string flatten(const JsonDocument& doc) {
+  std::string out;
+  if (doc.has_root()) flatten(doc.root(), out);
+  for (const auto& n : doc.nodes())
+    out += std::to_string(n.parent) + " " + std::to_string(n.first_child) + " " +
+           std::to_string(n.next_sibling) + " " + std::to_string(n.index) + " " +
+           std::to_string(n.key_begin) + "-" + std::to_string(n.key_end) + ":" +
+           std::string(doc.key(n)) + " " + std::to_string(n.begin) + "-" + std::to_string(n.end) +
+           " t" + std::to_string(static_cast<int>(n.type)) + "\n";
+  return out;
+}
+
+std::string flatten(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics)
+    out += d.code + " " + std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + "-" +
+           std::to_string(d.end.line) + ":" + std::to_string(d.end.column) + " " +
+           d.message + " @" + d.pointer + "\n";
+  return out;
+}
+
+void expect_terminated(const rapidjson::Value& v) {
+  if (v.IsString()) EXPECT_EQ(v.GetString()[v.GetStringLength()], '\0') << v.GetString();
+  if (v.IsObject())
+    for (const auto& m : v.GetObject()) {
+      EXPECT_EQ(m.name.GetString()[m.name.GetStringLength()], '\0');
+      expect_terminated(m.value);
+    }
+  if (v.IsArray())
+    for (const auto& e : v.GetArray()) expect_terminated(e);
+}
+
+struct Outcome {
+  bool fast = false;
+  std::string document, findings;
+};
+
+Outcome parse(const std::string& text, bool fast_path, bool in_place) {
+  SourceFile source("t.json", text);
+  FileDiagnostics out(source);
+  ParseOptions options;
+  options.fast_path = fast_path;
+  options.max_depth = 16;
+  JsonDocument doc = in_place ? JsonDocument::parse_in_place(source, out, options)
+                              : JsonDocument::parse(source, out, options);
+  Outcome o{doc.read_by_fast_path(), flatten(doc), flatten(out.diagnostics())};
+  // Strings in a private copy stay C strings (settings and registry code reads them so).
+  if (!in_place && doc.has_root()) expect_terminated(doc.root());
+  if (in_place) EXPECT_EQ(source.text(), text) << "parse_in_place changed the source's bytes";
+  return o;
+}
+
+// The promise on one text; returns whether the fast path took it.
+bool expect_same(const std::string& text, const std::string& what) {
+  Outcome full = parse(text, false, false);
+  Outcome fast = parse(text, true, false);
+  Outcome in_place = parse(text, true, true);
+  EXPECT_FALSE(full.fast);
+  EXPECT_EQ(fast.fast, in_place.fast) << what;
+  EXPECT_EQ(fast.document, full.document) << what << "\n" << text.substr(0, 400);
+  EXPECT_EQ(fast.findings, full.findings) << what << "\n" << text.substr(0, 400);
+  EXPECT_EQ(in_place.document, full.document) << what << " (in place)";
+  EXPECT_EQ(in_place.findings, full.findings) << what << " (in place)";
+  return fast.fast;
+}
+
+TEST(CleanJsonScanner, AgreesWithTheFullPassOnEveryJsonFile) {
+  std::size_t files = 0, fast = 0;
+  for (const auto& path : json_files()) {
+    std::string text = read(path);
+    bool took = expect_same(text, path.string());
+    ++files;
+    fast += took;
+    // A file with no backslash, comment, NaN or Infinity that parses cleanly must take the fast
+    // path, or the front end silently slows down.
+    Outcome full = parse(text, false, false);
+    if (text.find('\\') == std::string::npos && text.find("NaN") == std::string::npos &&
+        text.find("Infinity") == std::string::npos && full.findings.empty() && text.size() < 1 << 20 &&
+        text.find("AIC1") == std::string::npos)
+      EXPECT_TRUE(took) << "clean file not taken by the fast path: " << path;
+  }
+  EXPECT_GT(files, 200u);
+  EXPECT_GT(fast, files / 2) << "the fast path is rarely taken";
+}
+
+// Byte-level mutants of small real files: every kind of damage the fast path must either refuse
+// or read exactly as the full pass does.
+TEST(CleanJsonScanner, AgreesWithTheFullPassOnMutants) {
+  const std::string inserts[] = {"\"", ",", "}", "]", "{", "[", ":", " ", "\t", "\n", "\r", "0", "-", "+",
+                                 ".", "e", "E", "1", "9", "x", "/", "*", "t", "n", "\x01", "\x1f", "\x7f",
+                                 "\xc3\xa9", "\xff", std::string(1, '\0'), "//c\n", "/*c*/", "NaN",
+                                 "Infinity", "\\", "\\n", "\\u00e9", "true", "null", "1e400", "-0",
+                                 "18446744073709551616", "-9223372036854775809", "4294967296", ", ",
+                                 "\"\"", "{}", "[]", "\xef\xbb\xbf"};
+  std::mt19937 random(7);
+  std::size_t mutants = 0, fast = 0;
+  for (const char* name : {"examples/model_configs/Qwen--Qwen3-8B_config.json",
+                           "examples/model_configs/deepseek-ai--DeepSeek-V3_config.json"}) {
+    fs::path path = fs::path(AIC_SOURCE_DIR) / name;
+    if (!fs::exists(path)) continue;
+    std::string text = read(path);
+    for (int round = 0; round < 1500; ++round) {
+      std::string m = text;
+      std::size_t at = random() % m.size();
+      switch (random() % 4) {
+        case 0: m.insert(at, inserts[random() % std::size(inserts)]); break;
+        case 1: m.erase(at, 1 + random() % 3); break;
+        case 2: m.replace(at, 1, inserts[random() % std::size(inserts)]); break;
+        default: m = m.substr(0, at); break;  // truncated
+      }
+      fast += expect_same(m, std::string(name) + " mutant " + std::to_string(round));
+      ++mutants;
+    }
+  }
+  EXPECT_GT(mutants, 1000u);
+  EXPECT_GT(fast, mutants / 10) << "mutants never take the fast path: the test compares nothing";
+  EXPECT_LT(fast, mutants) << "the fast path took every mutant: it refuses nothing";
+}
+
+TEST(CleanJsonScanner, NumberKindsAtEveryThreshold) {
+  for (const char* number :
+       {"0", "-0", "1", "-1", "0.0", "-0.0", "1e0", "1E+2", "1e-2", "2147483647", "2147483648", "-2147483648",
+        "-2147483649", "4294967295", "4294967296", "-4294967296", "9223372036854775807", "9223372036854775808",
+        "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616",
+        "-18446744073709551616", "123456789012345678901234567890", "1.7976931348623157e308",
+        "1.7976931348623159e308", "1e400", "-1e400", "1e-400", "4.9e-324", "2.2250738585072014e-308",
+        "0.1", "3.141592653589793238462643383279", "01", "-", "1.", ".5", "1e", "1e+", "+1", "-01",
+        "1.5e3.2", "0x10", "Infinity", "-Infinity", "NaN", "Inf", "1_000"}) {
+    expect_same(std::string("{\"n\": ") + number + "}", number);
+    expect_same(std::string("[") + number + "]", number);
+    expect_same(number, number);  // at the root, at the end of the text
+  }
+}
+
+TEST(CleanJsonScanner, StringsLiteralsAndStructure) {
+  std::string long_key(40, 'k');
+  for (std::string text :
+       {std::string("{\"a\": \"x\ty\"}"), std::string("{\"a\": \"x\x1fy\"}"), std::string("{\"a\": \"x\x7fy\"}"),
+        std::string("{\"a\": \"") + std::string(100, 'z') + "\x01\"}", "{\"" + long_key + "\": 1}",
+        "{\"" + long_key + "\x1b\": 1}", std::string("{\"a\": \"\xc3\xa9\"}"), std::string("{\"a\":1,\"a\":2}"),
+        std::string("{\"a\": tru}"), std::string("{\"a\": true"), std::string("{\"a\": nulll}"),
+        std::string("{\"a\": [1, 2,]}"), std::string("{\"a\": 1,}"), std::string("{,}"), std::string("[,]"),
+        std::string("{} {}"), std::string("{}\n"), std::string(" \t\r\n{} \t\r\n"), std::string("{}x"),
+        std::string("\xef\xbb\xbf{\"a\": 1}"), std::string("{\"a\" 1}"), std::string("{\"a\": }"),
+        std::string("{1: 2}"), std::string("[\"unterminated"), std::string("{\"a\": \"b\"") + std::string(20, ' '),
+        std::string("{\"a\": 1}") + std::string(1, '\0') + "junk", std::string("\"just a string\""),
+        std::string("[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]"), std::string("[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]"),
+        std::string("{\"a\": {}, \"b\": [], \"c\": [{}], \"d\": {\"e\": [null, true, false]}}")}) {
+    expect_same(text, text);
+  }
+}
+
+}  // namespace
+}  // namespace aic
