@@ -1,6 +1,8 @@
 #include "core/clean_json_scanner.h"
 
-#include <emmintrin.h>  // SSE2: part of x86-64
+#if defined(__SSE2__)
+#include <emmintrin.h>  // part of x86-64; other targets take the byte loops alone
+#endif
 
 #include <charconv>
 #include <cmath>
@@ -33,6 +35,7 @@ class CleanJsonScanner {
   // JSON white space. Pretty-printed configs have a run of indentation after every line break:
   // 16 bytes at a time while 16 remain.
   void skip_white_space() {
+#if defined(__SSE2__)
     while (p_ + 16 <= end_) {
       __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
       __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(s, _mm_set1_epi8(' ')),
@@ -46,12 +49,14 @@ class CleanJsonScanner {
       }
       p_ += 16;
     }
+#endif
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
   // The closing quote of a string whose content starts at `p`, or nullptr at a control
   // character (RapidJSON and Python reject those) or the end of the text.
   const char* closing_quote(const char* p) const {
+#if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i control = _mm_set1_epi8(0x1F);
     while (p + 16 <= end_) {
@@ -64,6 +69,7 @@ class CleanJsonScanner {
       }
       p += 16;
     }
+#endif
     for (; p < end_; ++p) {
       if (*p == '"') return p;
       if (static_cast<unsigned char>(*p) < 0x20) return nullptr;

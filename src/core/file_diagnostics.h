@@ -36,16 +36,6 @@ class FileDiagnostics {
   static constexpr std::size_t kMaxPerFile = 1000;
   std::size_t dropped() const { return dropped_; }
 
-  // Undoing the findings of an attempt that is redone another way (the parser's fast pass).
-  struct Mark {
-    std::size_t kept, dropped;
-  };
-  Mark mark() const { return {diagnostics_.size(), dropped_}; }
-  void rewind(Mark m) {
-    diagnostics_.resize(m.kept);
-    dropped_ = m.dropped;
-  }
-
  private:
   const SourceFile& source_;
   std::vector<Diagnostic> diagnostics_;
