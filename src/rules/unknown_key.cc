@@ -100,11 +100,12 @@ class UnknownKey final : public Rule {
 
     for (const Level& level : levels) {
       for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
-        // The clean path: a key read here, or a real field of some architecture (one lookup).
+        // One memo probe per key: clean, an alias's spelling, or typo candidates.
         std::string_view key = str(m->name);
-        if (level.clean->contains(key)) continue;
-        if (is_alias_written_here(plan, level, *view, key)) continue;
-        std::vector<std::string> candidates = closest(key, level);
+        const KeySet::Verdict& verdict = level.reads->verdict(key, *level.clean, plan.alias_names);
+        if (verdict.clean) continue;
+        if (verdict.alias_name && is_alias_written_here(plan, level, *view, key)) continue;
+        std::vector<std::string> candidates = closest(verdict.candidates, level);
         if (candidates.empty()) continue;
         std::string pointer = level.pointer + "/" + escape_pointer_token(key);
         if (reported.count(pointer)) continue;
@@ -126,11 +127,11 @@ class UnknownKey final : public Rule {
   }
 
  private:
-  // Read keys within typo distance of `key` that the object does not also hold, best first.
-  static std::vector<std::string> closest(std::string_view key, const Level& level) {
+  // Typo candidates that the object does not also hold, best first.
+  static std::vector<std::string> closest(const KeySet::Candidates& typo_candidates, const Level& level) {
     std::size_t best = SIZE_MAX;
     std::vector<std::string> out;
-    for (const auto& [known, d] : level.reads->typo_candidates(key)) {
+    for (const auto& [known, d] : typo_candidates) {
       if (has_member(*level.object, known)) continue;
       if (d < best) {
         best = d;
@@ -145,7 +146,6 @@ class UnknownKey final : public Rule {
   // present must not come back as a typo.
   static bool is_alias_written_here(const Plan& plan, const Level& level, const ConfigView& view,
                                     std::string_view key) {
-    if (!plan.alias_names.contains(key)) return false;
     for (const PreparedAlias& a : plan.prepared) {
       if (a.written != key) continue;
       if (a.parent.empty()) {

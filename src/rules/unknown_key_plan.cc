@@ -13,20 +13,31 @@ void KeySet::insert(const std::string& key) {
   }
 }
 
-const KeySet::Candidates& KeySet::typo_candidates(std::string_view key) const {
-  if (std::size_t i = memo_keys_.find(key); i != StringTable::npos) return memo_values_[i];
-  if (memo_values_.size() > 4096) {
-    memo_keys_.clear();
-    memo_values_.clear();
-  }
+KeySet::Candidates KeySet::typo_candidates(std::string_view key) const {
   if (signed_.size() != sorted_.size())
     for (const auto& known : sorted_) signed_.emplace_back(known);  // views into the set's nodes
   Candidates found;
   const SignedKey written(key);
   for (const SignedKey& known : signed_)
     if (auto d = typo_distance(written, known)) found.emplace_back(std::string(known.text), *d);
+  return found;
+}
+
+const KeySet::Verdict& KeySet::verdict(std::string_view key, const StringTable& clean,
+                                       const StringTable& alias_names) const {
+  if (std::size_t i = memo_keys_.find(key); i != StringTable::npos) return memo_values_[i];
+  if (memo_values_.size() > 4096) {
+    memo_keys_.clear();
+    memo_values_.clear();
+  }
+  Verdict v;
+  v.clean = clean.contains(key);
+  if (!v.clean) {
+    v.alias_name = alias_names.contains(key);
+    v.candidates = typo_candidates(key);
+  }
   memo_keys_.insert(key);
-  memo_values_.push_back(std::move(found));
+  memo_values_.push_back(std::move(v));
   return memo_values_.back();
 }
 

@@ -33,19 +33,29 @@ class KeySet {
   bool contains(std::string_view key) const { return hashed_.contains(key); }
   bool empty() const { return sorted_.empty(); }
   const StringTable& table() const { return hashed_; }
-  // Every read key within typo distance of `key`, with its distance, in sorted order. The same
-  // keys recur in nearly every config of a repository, so answers are memoized (bounded: a
-  // hostile repository of random keys cannot grow the memo without limit).
-  const Candidates& typo_candidates(std::string_view key) const;
+  // Every read key within typo distance of `key`, with its distance, in sorted order.
+  Candidates typo_candidates(std::string_view key) const;
+
+  // What the level these keys are read at says about `key`. The same keys recur in nearly every
+  // config of a repository, so verdicts are memoized: one probe per key of a file (bounded: a
+  // hostile repository of random keys cannot grow the memo without limit). `clean` (the keys
+  // that pass at once there) and `alias_names` (the plan's) must be the same on every call.
+  struct Verdict {
+    bool clean = false;       // in `clean`: nothing more to check
+    bool alias_name = false;  // written like some alias: the alias pass may own it
+    Candidates candidates;    // typo_candidates(key), when not clean
+  };
+  const Verdict& verdict(std::string_view key, const StringTable& clean,
+                         const StringTable& alias_names) const;
 
  private:
   std::set<std::string> sorted_;
   StringTable hashed_;
   // sorted_ with each key's char_signature, taken on the first typo search after an insert.
   mutable std::vector<SignedKey> signed_;
-  // The memo: key -> its answer, by index (one probe of an open-addressing table per lookup).
+  // The memo: key -> its verdict, by index (one probe of an open-addressing table per lookup).
   mutable StringTable memo_keys_;
-  mutable std::deque<Candidates> memo_values_;  // a deque: answers handed out stay in place
+  mutable std::deque<Verdict> memo_values_;  // a deque: verdicts handed out stay in place
 };
 
 // One alias with its dotted names split once: "quantization_config.quant_type" is `quant_type`
