@@ -69,24 +69,25 @@ class Identity : public RepositoryRule {
       auto id = model_id::of_file_name(f.name);
       auto parts = id ? model_id::split(*id) : std::nullopt;
       if (!parts) continue;  // misnamed: AIC401's finding
-      const std::string hf = parts->org + "/" + parts->model;
+      auto hf = [&] { return parts->org + "/" + parts->model; };  // for the rare message
 
       if (auto named = hf_id(f.name_or_path)) {
-        bool same = model_id::to_lower(named->org + "/" + named->model) == model_id::to_lower(hf);
+        bool same = model_id::to_lower(named->org + "/" + named->model) == model_id::to_lower(hf());
         // The base names are compared only when the ids differ (the common case is equal ids).
         if (!same && model_id::without_quant_tokens(named->model) !=
                          model_id::without_quant_tokens(parts->model)) {
           Diagnostic& d = c.report_at(
               i, f.name_or_path_at, kInfo,
-              "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf +
+              "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf() +
                   "': this looks like another model's config");
-          FileDiagnostics::help(d, "use the config.json of '" + hf + "', or rename the file after '" +
+          FileDiagnostics::help(d, "use the config.json of '" + hf() + "', or rename the file after '" +
                                        f.name_or_path + "'");
         }
       }
 
       std::string arch_family = model_id::family_of_architecture(f.architecture);
-      std::vector<std::string> named = model_id::families_named(parts->model);
+      std::vector<std::string> named;
+      if (!arch_family.empty()) named = model_id::families_named(parts->model);
       if (!arch_family.empty() && !named.empty()) {
         bool fits = false;
         for (const auto& fam : named) fits = fits || model_id::architecture_fits(fam, f.architecture);
@@ -95,15 +96,16 @@ class Identity : public RepositoryRule {
           for (const auto& fam : named) names += (names.empty() ? "" : "/") + fam;
           Diagnostic& d = c.report_at(
               i, f.architecture_at, kInfo,
-              "the id '" + hf + "' names a " + names + " model, but the architecture is '" +
+              "the id '" + hf() + "' names a " + names + " model, but the architecture is '" +
                   f.architecture + "' (" + arch_family +
                   "): this looks like a copy of another model's config");
-          FileDiagnostics::help(d, "use the config.json of '" + hf + "'");
+          FileDiagnostics::help(d, "use the config.json of '" + hf() + "'");
         }
       }
 
-      auto sc = side_cars.find({f.directory, *id});
-      const FileSummary* side_car = sc == side_cars.end() ? nullptr : &c.files[sc->second];
+      const FileSummary* side_car = nullptr;
+      if (!side_cars.empty())  // no key to build in a repository without side-cars
+        if (auto sc = side_cars.find({f.directory, *id}); sc != side_cars.end()) side_car = &c.files[sc->second];
       std::string algo = effective_quant_algo(f, side_car);
       std::vector<std::string> tokens = model_id::quant_tokens(parts->model);
       std::vector<std::string> claims;

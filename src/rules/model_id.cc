@@ -1,6 +1,7 @@
 #include "rules/model_id.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace aic::model_id {
@@ -66,6 +67,17 @@ std::string quant_token(std::string_view token) {
       "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",
       "w8a8",  "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb", "4bit", "8bit"};
   // Compared ASCII-case-insensitively in place: most tokens are not claims, and need no copy.
+  // Cheap refusals first: the claims' lengths and first letters.
+  static const auto [shortest, longest] = std::minmax_element(
+      claims.begin(), claims.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  static const std::array<bool, 256> first_letters = [] {
+    std::array<bool, 256> table{};
+    for (const std::string& claim : claims) table[static_cast<unsigned char>(claim[0])] = true;
+    return table;
+  }();
+  if (token.size() < shortest->size() || token.size() > longest->size() ||
+      !first_letters[static_cast<unsigned char>(lower(token[0]))])
+    return {};
   for (const std::string& claim : claims)
     if (claim.size() == token.size() &&
         std::equal(token.begin(), token.end(), claim.begin(), [&](char a, char b) { return lower(a) == b; }))
@@ -159,9 +171,12 @@ const std::vector<Family>& families() {
 
 std::vector<std::string> families_named(std::string_view model) {
   std::vector<std::string> out;
+  const std::vector<Family>& table = families();
   for_each_token(model, [&](std::string_view token) {
-    for (const Family& f : families())
-      if (starts_with_lower(token, f.keyword) &&
+    if (token.empty()) return;
+    char first = lower(token[0]);
+    for (const Family& f : table)
+      if (f.keyword[0] == first && starts_with_lower(token, f.keyword) &&
           std::find(out.begin(), out.end(), f.family) == out.end())
         out.emplace_back(f.family);
   });
