@@ -5,8 +5,8 @@
 namespace aic::unknown_key {
 
 void KeySet::insert(const std::string& key) {
-  if (sorted_.insert(key).second) {
-    hashed_.insert(key);
+  std::size_t before = hashed_.size();
+  if (hashed_.insert(key) == before) {  // a new key
     signed_.clear();
     memo_keys_.clear();
     memo_values_.clear();
@@ -14,8 +14,13 @@ void KeySet::insert(const std::string& key) {
 }
 
 KeySet::Candidates KeySet::typo_candidates(std::string_view key) const {
-  if (signed_.size() != sorted_.size())
-    for (const auto& known : sorted_) signed_.emplace_back(known);  // views into the set's nodes
+  if (signed_.size() != hashed_.size()) {
+    // Views into hashed_: an insert may move its strings, and clears this list.
+    std::vector<std::string_view> sorted;
+    for (std::size_t i = 0; i < hashed_.size(); ++i) sorted.push_back(hashed_.at(i));
+    std::sort(sorted.begin(), sorted.end());
+    for (std::string_view known : sorted) signed_.emplace_back(known);
+  }
   Candidates found;
   const SignedKey written(key);
   for (const SignedKey& known : signed_)

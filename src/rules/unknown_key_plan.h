@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <deque>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,18 +19,19 @@ namespace aic::unknown_key {
 
 using NameSet = StringTable;
 
-// The keys read at one level: sorted (typo candidates are offered in this order) and hashed.
+// The keys read at one level: hashed, and sorted for the typo search (candidates are offered in
+// this order).
 class KeySet {
  public:
   using Candidates = std::vector<std::pair<std::string, std::size_t>>;  // read key, distance
 
   KeySet() = default;
-  KeySet(const KeySet&) = delete;  // signed_ views into sorted_'s nodes
+  KeySet(const KeySet&) = delete;  // signed_ views into hashed_'s strings
   KeySet& operator=(const KeySet&) = delete;
 
   void insert(const std::string& key);
   bool contains(std::string_view key) const { return hashed_.contains(key); }
-  bool empty() const { return sorted_.empty(); }
+  bool empty() const { return hashed_.size() == 0; }
   const StringTable& table() const { return hashed_; }
   // Every read key within typo distance of `key`, with its distance, in sorted order.
   Candidates typo_candidates(std::string_view key) const;
@@ -49,9 +49,9 @@ class KeySet {
                          const StringTable& alias_names) const;
 
  private:
-  std::set<std::string> sorted_;
   StringTable hashed_;
-  // sorted_ with each key's char_signature, taken on the first typo search after an insert.
+  // The keys in sorted order with their char_signature, taken on the first typo search after an
+  // insert (a plan is built once, then only searched: no ordered set kept beside the table).
   mutable std::vector<SignedKey> signed_;
   // The memo: key -> its verdict, by index (one probe of an open-addressing table per lookup).
   mutable StringTable memo_keys_;
