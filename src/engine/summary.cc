@@ -1,6 +1,7 @@
 #include "engine/summary.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -49,6 +50,21 @@ struct Reader {
   std::uint32_t child(std::uint32_t parent, std::string_view key) const {
     return parent == JsonDocument::kNone ? JsonDocument::kNone : doc.child(parent, key);
   }
+  // child(parent, keys[i]) for every i, in one pass over the members instead of one per key
+  // (the same answer: the last member of that name).
+  template <std::size_t N>
+  std::array<std::uint32_t, N> children(std::uint32_t parent,
+                                        const std::array<std::string_view, N>& keys) const {
+    std::array<std::uint32_t, N> found;
+    found.fill(JsonDocument::kNone);
+    if (type(parent) != rapidjson::kObjectType) return found;
+    for (auto c = doc.node(parent).first_child; c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
+      std::string_view key = doc.key(doc.node(c));
+      for (std::size_t i = 0; i < N; ++i)
+        if (key == keys[i]) found[i] = c;
+    }
+    return found;
+  }
   rapidjson::Type type(std::uint32_t n) const {
     return n == JsonDocument::kNone ? rapidjson::kNullType : doc.node(n).type;
   }
@@ -70,12 +86,10 @@ struct Reader {
     if (v->IsNumber()) return v->GetDouble() != 0;
     return true;
   }
-  // First truthy member among `keys` (the consumer's `a or b or c`).
-  std::uint32_t first_truthy(std::uint32_t object, std::initializer_list<const char*> keys) const {
-    for (const char* k : keys) {
-      std::uint32_t n = child(object, k);
+  // First truthy node among `members` (the consumer's `a or b or c`).
+  std::uint32_t first_truthy(std::initializer_list<std::uint32_t> members) const {
+    for (std::uint32_t n : members)
       if (truthy(n)) return n;
-    }
     return JsonDocument::kNone;
   }
 };
@@ -84,10 +98,19 @@ void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, Fil
   if (r.type(q) != rapidjson::kObjectType) return;
   s.has_quant_section = true;
   s.quant_at = r.anchor(q, true);
-  std::uint32_t algo = side_car ? r.first_truthy(q, {"quant_algo", "quantization_algo"})
-                                : r.first_truthy(q, {"quant_algo", "quant_method", "quantization_method"});
+  // Every member read below, found in one pass.
+  enum {
+    kQuantAlgo, kQuantizationAlgo, kQuantMethod, kQuantizationMethod, kKvAlgo, kKvMethod, kKvDtype,
+    kKvScheme, kWeightBlockSize, kExcludeModules, kIgnore, kModulesToNotConvert, kCount
+  };
+  const auto m = r.children<kCount>(
+      q, {"quant_algo", "quantization_algo", "quant_method", "quantization_method",
+          "kv_cache_quant_algo", "kv_cache_quant_method", "kv_cache_dtype", "kv_cache_scheme",
+          "weight_block_size", "exclude_modules", "ignore", "modules_to_not_convert"});
+  std::uint32_t algo = side_car ? r.first_truthy({m[kQuantAlgo], m[kQuantizationAlgo]})
+                                : r.first_truthy({m[kQuantAlgo], m[kQuantMethod], m[kQuantizationMethod]});
   if (side_car) {
-    std::uint32_t raw = r.child(q, "quant_algo");
+    std::uint32_t raw = m[kQuantAlgo];
     s.quant_algo_null = raw != JsonDocument::kNone && r.type(raw) == rapidjson::kNullType &&
                         algo == JsonDocument::kNone;
     if (raw != JsonDocument::kNone && algo == JsonDocument::kNone) s.quant_algo_at = r.anchor(raw);
@@ -96,17 +119,15 @@ void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, Fil
     s.quant_algo = normalize_quant_algo(r.string_at(algo));
     s.quant_algo_at = r.anchor(algo);
     // The consumer turns fp8 into block FP8 when the config has weight_block_size.
-    if (!side_car && s.quant_algo == "fp8" && r.truthy(r.child(q, "weight_block_size")))
-      s.quant_algo = "fp8_block";
+    if (!side_car && s.quant_algo == "fp8" && r.truthy(m[kWeightBlockSize])) s.quant_algo = "fp8_block";
   }
-  std::uint32_t kv = side_car ? r.first_truthy(q, {"kv_cache_quant_algo"})
-                              : r.first_truthy(q, {"kv_cache_quant_algo", "kv_cache_quant_method",
-                                                   "kv_cache_dtype"});
+  std::uint32_t kv = side_car ? r.first_truthy({m[kKvAlgo]})
+                              : r.first_truthy({m[kKvAlgo], m[kKvMethod], m[kKvDtype]});
   if (kv != JsonDocument::kNone) {
     s.kv_cache_quant_algo = normalize_kv_cache_algo(r.string_at(kv));
     s.kv_cache_quant_algo_at = r.anchor(kv);
   } else if (!side_car) {
-    std::uint32_t scheme = r.child(q, "kv_cache_scheme");
+    std::uint32_t scheme = m[kKvScheme];
     if (r.type(scheme) == rapidjson::kStringType) {
       // The consumer reads only a dict here, but a string ("FP8") still tells what the file
       // declares, which is what comparing a config with its side-car needs.
@@ -122,8 +143,8 @@ void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, Fil
       if (!s.kv_cache_quant_algo.empty()) s.kv_cache_quant_algo_at = r.anchor(scheme, true);
     }
   }
-  s.quant_excludes = r.truthy(r.child(q, "exclude_modules")) || r.truthy(r.child(q, "ignore")) ||
-                     (!side_car && r.truthy(r.child(q, "modules_to_not_convert")));
+  s.quant_excludes = r.truthy(m[kExcludeModules]) || r.truthy(m[kIgnore]) ||
+                     (!side_car && r.truthy(m[kModulesToNotConvert]));
 }
 
 }  // namespace
@@ -146,7 +167,12 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   Reader r{doc, source};
   const std::uint32_t root = doc.find("");
   summary.root_at = r.anchor(root);
-  std::uint32_t arch = r.child(root, "architectures");
+  const bool side_car = summary.kind == FileKind::side_car;
+  // The top-level members read below, found in one pass (then text_config's, if nested).
+  enum { kArchitectures, kTextConfig, kModelType, kNameOrPath, kQuantization, kCount };
+  const auto top = r.children<kCount>(root, {"architectures", "text_config", "model_type", "_name_or_path",
+                                             side_car ? "quantization" : "quantization_config"});
+  std::uint32_t arch = top[kArchitectures];
   if (r.type(arch) == rapidjson::kArrayType) {
     std::uint32_t first = doc.element(arch, 0);
     if (r.type(first) == rapidjson::kStringType) {
@@ -154,28 +180,30 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
       summary.architecture_at = r.anchor(first);
     }
   }
-  std::uint32_t text = r.child(root, "text_config");
+  std::uint32_t text = top[kTextConfig];
   if (r.type(text) != rapidjson::kObjectType) text = JsonDocument::kNone;
-  summary.model_type = r.string_at(r.child(root, "model_type"));
-  if (summary.model_type.empty()) summary.model_type = r.string_at(r.child(text, "model_type"));
+  enum { kNestedModelType, kNestedNameOrPath, kNestedQuantization, kNestedCount };
+  const auto nested =
+      r.children<kNestedCount>(text, {"model_type", "_name_or_path", "quantization_config"});
+  summary.model_type = r.string_at(top[kModelType]);
+  if (summary.model_type.empty()) summary.model_type = r.string_at(nested[kNestedModelType]);
 
-  for (std::uint32_t holder : {root, text}) {
-    std::uint32_t n = r.child(holder, "_name_or_path");
-    if (!r.string_at(n).empty()) {
-      summary.name_or_path = r.string_at(n);
+  for (std::uint32_t n : {top[kNameOrPath], nested[kNestedNameOrPath]}) {
+    if (std::string name = r.string_at(n); !name.empty()) {
+      summary.name_or_path = std::move(name);
       summary.name_or_path_at = r.anchor(n);
       break;
     }
   }
 
-  if (summary.kind == FileKind::side_car) {
-    std::uint32_t q = r.child(root, "quantization");
+  if (side_car) {
+    std::uint32_t q = top[kQuantization];
     summary.quant_section_present = q != JsonDocument::kNone;
     summarize_quantization(r, q, true, summary);
   } else {
     // The consumer promotes text_config's quantization_config when the top level has none.
-    std::uint32_t q = r.child(root, "quantization_config");
-    if (q == JsonDocument::kNone) q = r.child(text, "quantization_config");
+    std::uint32_t q = top[kQuantization];
+    if (q == JsonDocument::kNone) q = nested[kNestedQuantization];
     summarize_quantization(r, q, false, summary);
   }
 }
