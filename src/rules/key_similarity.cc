@@ -10,7 +10,7 @@ std::size_t typo_distance_limit(std::string_view written, std::string_view known
   std::size_t shorter = std::min(written.size(), known.size());
   if (shorter < 5) return 0;
   if (shorter < 12) return 1;
-  return 2;
+  return kMaxTypoDistance;
 }
 
 std::optional<std::size_t> typo_distance(const SignedKey& written, const SignedKey& known) {

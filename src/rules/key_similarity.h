@@ -11,7 +11,8 @@
 namespace aic {
 
 // The largest distance at which `written` is taken for a slip of `known`: 0 (equal but for case)
-// when the shorter key has fewer than 5 characters, 1 below 12, else 2.
+// when the shorter key has fewer than 5 characters, 1 below 12, else kMaxTypoDistance (2).
+inline constexpr std::size_t kMaxTypoDistance = 2;
 std::size_t typo_distance_limit(std::string_view written, std::string_view known);
 
 // True when `written` differs from `known` but is within typo_distance_limit of it.

@@ -14,17 +14,23 @@ void KeySet::insert(const std::string& key) {
 }
 
 KeySet::Candidates KeySet::typo_candidates(std::string_view key) const {
+  auto shorter = [](const SignedKey& a, const SignedKey& b) { return a.text.size() < b.text.size(); };
   if (signed_.size() != hashed_.size()) {
-    // Views into hashed_: an insert may move its strings, and clears this list.
-    std::vector<std::string_view> sorted;
-    for (std::size_t i = 0; i < hashed_.size(); ++i) sorted.push_back(hashed_.at(i));
-    std::sort(sorted.begin(), sorted.end());
-    for (std::string_view known : sorted) signed_.emplace_back(known);
+    // By length: a typo is at most kMaxTypoDistance edits, so only keys within that many bytes
+    // of the written key's length can be one. Views into hashed_: an insert may move its
+    // strings, and clears this list.
+    for (std::size_t i = 0; i < hashed_.size(); ++i) signed_.emplace_back(hashed_.at(i));
+    std::sort(signed_.begin(), signed_.end(), shorter);
   }
-  Candidates found;
   const SignedKey written(key);
-  for (const SignedKey& known : signed_)
-    if (auto d = typo_distance(written, known)) found.emplace_back(std::string(known.text), *d);
+  Candidates found;
+  auto first = std::partition_point(signed_.begin(), signed_.end(), [&](const SignedKey& k) {
+    return k.text.size() + kMaxTypoDistance < key.size();
+  });
+  for (auto it = first; it != signed_.end() && it->text.size() <= key.size() + kMaxTypoDistance; ++it)
+    if (auto d = typo_distance(written, *it)) found.emplace_back(std::string(it->text), *d);
+  // Offered in sorted order (the keys are distinct).
+  std::sort(found.begin(), found.end());
   return found;
 }
 
