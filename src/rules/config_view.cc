@@ -123,6 +123,11 @@ std::string show(const rapidjson::Value& v) {
   return s;
 }
 
+const std::string& empty_key() {
+  static const std::string empty;
+  return empty;
+}
+
 ExpertCount expert_count(const ConfigView& view) {
   ExpertCount out;
   const auto& keys = view.registry->generic().expert_count_keys;
@@ -131,7 +136,7 @@ ExpertCount expert_count(const ConfigView& view) {
     bool last = i + 1 == keys.size();
     if (v && (truthy(*v) || last)) {
       out.value = v;
-      out.key = keys[i];
+      out.key_ptr = &keys[i];
       return out;
     }
   }
@@ -144,7 +149,7 @@ TopK top_k(const ConfigView& view) {
     const rapidjson::Value* v = view.get(key);
     if (v && !v->IsNull()) {
       out.value = v;
-      out.key = key;
+      out.key_ptr = &key;
       break;
     }
   }
@@ -153,7 +158,7 @@ TopK top_k(const ConfigView& view) {
     const rapidjson::Value* v = view.get(key);
     if (v && truthy(*v)) {
       out.value = v;
-      out.key = key;
+      out.key_ptr = &key;
       return out;
     }
   }

@@ -50,11 +50,15 @@ std::optional<std::int64_t> as_integer(const rapidjson::Value* v);
 // A short JSON rendering of a value for messages (long values are elided).
 std::string show(const rapidjson::Value& v);
 
+// "" for ExpertCount/TopK without a key.
+const std::string& empty_key();
+
 // The expert count as the parser computes it: a falsy chain over generic.expert_count_keys, the
 // last key read with default 0 (so an explicit null there gives None).
 struct ExpertCount {
   const rapidjson::Value* value = nullptr;  // the value used, null when none (0 by default)
-  std::string key;                          // the key it came from, empty when none
+  const std::string* key_ptr = nullptr;     // the registry's key it came from (not copied: most are never printed)
+  const std::string& key() const { return key_ptr ? *key_ptr : empty_key(); }
   bool is_set() const { return value && truthy(*value); }
 };
 ExpertCount expert_count(const ConfigView& view);
@@ -63,7 +67,8 @@ ExpertCount expert_count(const ConfigView& view);
 // then, when that is falsy, the profile's extra_topk_keys.
 struct TopK {
   const rapidjson::Value* value = nullptr;
-  std::string key;
+  const std::string* key_ptr = nullptr;  // the registry's key it came from, null when none
+  const std::string& key() const { return key_ptr ? *key_ptr : empty_key(); }
   bool is_set() const { return value && truthy(*value); }
 };
 TopK top_k(const ConfigView& view);

@@ -45,8 +45,7 @@ class MoeFields final : public Rule {
     const GenericReads& generic = v.registry->generic();
 
     check_conflicts(c, v, generic.expert_count_keys, "expert count", /*skip_falsy=*/true);
-    KeyList topk_keys = generic.topk_keys;
-    check_conflicts(c, v, topk_keys, "top-k", /*skip_falsy=*/false);
+    check_conflicts(c, v, generic.topk_keys, "top-k", /*skip_falsy=*/false);
 
     ExpertCount experts = expert_count(v);
     TopK topk = top_k(v);
@@ -55,8 +54,8 @@ class MoeFields final : public Rule {
 
     if (!experts.is_set()) {
       if (topk.is_set()) {
-        auto& d = c.report(kInfo, v.pointer(topk.key),
-                           "top-k " + topk.key + " is " + show(*topk.value) +
+        auto& d = c.report(kInfo, v.pointer(topk.key()),
+                           "top-k " + topk.key() + " is " + show(*topk.value) +
                                " but no expert count is set (" + list(generic.expert_count_keys) +
                                "): aiconfigurator sizes the model as dense");
         FileDiagnostics::help(d, "add the expert count, or drop the top-k for a dense model");
@@ -70,24 +69,24 @@ class MoeFields final : public Rule {
       return;
     }
     if (profile.experts == Profile::Experts::none) {
-      auto& d = c.report(kInfo, v.pointer(experts.key),
-                         experts.key + " is " + show(*experts.value) + " but " + v.architecture->name +
+      auto& d = c.report(kInfo, v.pointer(experts.key()),
+                         experts.key() + " is " + show(*experts.value) + " but " + v.architecture->name +
                              " is a dense architecture in aiconfigurator: its model ignores the experts");
       FileDiagnostics::help(d, "use the MoE architecture of this model family, or drop the expert count");
       return;  // top-k and expert size mean nothing to a dense architecture
     }
 
     if (!topk.is_set()) {
-      std::string what = topk.value ? "top-k " + topk.key + " is " + show(*topk.value)
+      std::string what = topk.value ? "top-k " + topk.key() + " is " + show(*topk.value)
                                     : "no top-k (" + list(all_topk_keys(v)) + ")";
-      auto& d = c.report_key(kInfo, v.pointer(topk.value ? topk.key : generic.topk_keys.front()),
-                             what + " but " + experts.key + " is " + show(*experts.value) +
+      auto& d = c.report_key(kInfo, v.pointer(topk.value ? topk.key() : generic.topk_keys.front()),
+                             what + " but " + experts.key() + " is " + show(*experts.value) +
                                  ": aiconfigurator routes each token to 0 experts");
       FileDiagnostics::help(d, "set num_experts_per_tok to the number of experts each token uses");
     } else if (k && n_experts && (*k < 1 || *k > *n_experts)) {
-      auto& d = c.report(kInfo, v.pointer(topk.key),
-                         "top-k " + topk.key + " " + std::to_string(*k) +
-                             (*k < 1 ? " is not positive" : " exceeds the expert count " + experts.key +
+      auto& d = c.report(kInfo, v.pointer(topk.key()),
+                         "top-k " + topk.key() + " " + std::to_string(*k) +
+                             (*k < 1 ? " is not positive" : " exceeds the expert count " + experts.key() +
                                                                 " " + std::to_string(*n_experts)) +
                              ": aiconfigurator uses it as is");
       FileDiagnostics::help(d, "top-k is the number of experts each token is routed to: 1.." +
@@ -103,7 +102,7 @@ class MoeFields final : public Rule {
         const rapidjson::Value* dense = v.get(fallback);
         std::string what = moe ? "'moe_intermediate_size' is " + show(*moe) : "missing 'moe_intermediate_size'";
         auto& d = c.report_key(kInfo, v.pointer("moe_intermediate_size"),
-                               what + " in " + v.level_name() + " with " + experts.key + " " +
+                               what + " in " + v.level_name() + " with " + experts.key() + " " +
                                    show(*experts.value) + ": aiconfigurator sizes every expert with " +
                                    fallback + " (" + value_text(dense) + "), but " +
                                    v.architecture->name + " experts are smaller than its dense FFN");
@@ -130,21 +129,21 @@ class MoeFields final : public Rule {
   static void check_conflicts(const FileContext& c, const ConfigView& v, const KeyList& keys,
                               const std::string& what, bool skip_falsy) {
     const rapidjson::Value* first = nullptr;
-    std::string first_key;
+    const std::string* first_key = nullptr;  // a pointer: copied only if a finding prints it
     for (const auto& key : keys) {
       const rapidjson::Value* value = v.get(key);
       if (!value || value->IsNull() || !value->IsNumber()) continue;
       if (skip_falsy && !truthy(*value)) continue;
       if (!first) {
         first = value;
-        first_key = key;
+        first_key = &key;
         continue;
       }
       if (value->GetDouble() == first->GetDouble()) continue;
       auto& d = c.report(kInfo, v.pointer(key),
-                         key + " (" + show(*value) + ") and " + first_key + " (" + show(*first) +
+                         key + " (" + show(*value) + ") and " + *first_key + " (" + show(*first) +
                              ") are two spellings of the " + what + " with different values: "
-                             "aiconfigurator uses " + first_key + " (" + show(*first) + ")");
+                             "aiconfigurator uses " + *first_key + " (" + show(*first) + ")");
       FileDiagnostics::help(d, "keep one spelling, with the model's real value");
     }
   }

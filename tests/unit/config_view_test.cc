@@ -30,7 +30,7 @@ TEST(ConfigView, ExpertCountIsAFalsyChainEndingInNumExperts) {
             [](auto& v) {
               ASSERT_TRUE(v);
               ExpertCount e = expert_count(*v);
-              EXPECT_EQ(e.key, "n_routed_experts");  // 0 is falsy: the chain goes on
+              EXPECT_EQ(e.key(), "n_routed_experts");  // 0 is falsy: the chain goes on
               EXPECT_EQ(e.value->GetInt(), 256);
             });
   with_view(R"({"architectures": ["Gemma4ForConditionalGeneration"],
@@ -38,7 +38,7 @@ TEST(ConfigView, ExpertCountIsAFalsyChainEndingInNumExperts) {
             [](auto& v) {
               ASSERT_TRUE(v);
               ExpertCount e = expert_count(*v);
-              EXPECT_EQ(e.key, "num_experts");  // None, as the parser gives
+              EXPECT_EQ(e.key(), "num_experts");  // None, as the parser gives
               EXPECT_TRUE(e.value->IsNull());
               EXPECT_FALSE(e.is_set());
             });
@@ -49,15 +49,15 @@ TEST(ConfigView, TopKIsANoneChainThenProfileExtras) {
                 "moe_top_k": 8})",
             [](auto& v) {
               TopK k = top_k(*v);
-              EXPECT_EQ(k.key, "num_experts_per_tok");  // an explicit 0 is kept
+              EXPECT_EQ(k.key(), "num_experts_per_tok");  // an explicit 0 is kept
               EXPECT_FALSE(k.is_set());
             });
   with_view(R"({"architectures": ["Qwen3MoeForCausalLM"], "num_experts_per_tok": null,
                 "moe_top_k": 8})",
-            [](auto& v) { EXPECT_EQ(top_k(*v).key, "moe_top_k"); });
+            [](auto& v) { EXPECT_EQ(top_k(*v).key(), "moe_top_k"); });
   with_view(R"({"architectures": ["KimiK3ForConditionalGeneration"],
                 "text_config": {"num_experts_per_token": 8}})",
-            [](auto& v) { EXPECT_EQ(top_k(*v).key, "num_experts_per_token"); });
+            [](auto& v) { EXPECT_EQ(top_k(*v).key(), "num_experts_per_token"); });
   with_view(R"({"architectures": ["Qwen3MoeForCausalLM"], "num_experts_per_token": 8})",
             [](auto& v) { EXPECT_FALSE(top_k(*v).value); });  // only Kimi-K3 reads _token
 }
