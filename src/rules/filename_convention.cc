@@ -2,6 +2,7 @@
 // whose name is not `<org>--<model>_config.json` or `<org>--<model>_hf_quant_config.json` is
 // never read.
 #include <optional>
+#include <string_view>
 
 #include "rules/file_set_rules.h"
 #include "rules/model_id.h"
@@ -89,6 +90,19 @@ std::optional<Problem> id_problem(const std::string& id, const std::string& suff
   return std::nullopt;
 }
 
+// True when id_problem would find nothing: "<org>--<model>" before a known suffix, both parts
+// well formed. The common case, answered without building any string.
+bool well_formed(std::string_view name) {
+  for (std::string_view suffix : {model_id::kSideCarSuffix, model_id::kConfigSuffix})
+    if (name.size() > suffix.size() && name.ends_with(suffix)) {  // as of_file_name decides
+      std::string_view id = name.substr(0, name.size() - suffix.size());
+      std::size_t sep = id.find("--");  // as split does
+      return sep != std::string_view::npos && model_id::part_problem(id.substr(0, sep)).empty() &&
+             model_id::part_problem(id.substr(sep + 2)).empty();
+    }
+  return false;
+}
+
 class FilenameConvention : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -96,6 +110,7 @@ class FilenameConvention : public RepositoryRule {
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
       if (!f.reported) continue;  // siblings loaded for context are not ours to judge
+      if (well_formed(f.name)) continue;
       std::optional<Problem> problem;
       std::optional<std::string> id = model_id::of_file_name(f.name);
       if (!id) {
