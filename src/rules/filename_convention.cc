@@ -93,14 +93,9 @@ std::optional<Problem> id_problem(const std::string& id, const std::string& suff
 // True when id_problem would find nothing: "<org>--<model>" before a known suffix, both parts
 // well formed. The common case, answered without building any string.
 bool well_formed(std::string_view name) {
-  for (std::string_view suffix : {model_id::kSideCarSuffix, model_id::kConfigSuffix})
-    if (name.size() > suffix.size() && name.ends_with(suffix)) {  // as of_file_name decides
-      std::string_view id = name.substr(0, name.size() - suffix.size());
-      std::size_t sep = id.find("--");  // as split does
-      return sep != std::string_view::npos && model_id::part_problem(id.substr(0, sep)).empty() &&
-             model_id::part_problem(id.substr(sep + 2)).empty();
-    }
-  return false;
+  auto id = model_id::id_of_file_name(name);
+  auto parts = id ? model_id::split_view(*id) : std::nullopt;
+  return parts && model_id::part_problem(parts->org).empty() && model_id::part_problem(parts->model).empty();
 }
 
 class FilenameConvention : public RepositoryRule {

@@ -4,6 +4,9 @@
 // A repository rule rather than a per-file one: the quantization check needs the side-car,
 // which the engine loads for us in hook mode; positions are captured into the summaries
 // during the per-file pass, so the findings still point at the value concerned.
+#include <algorithm>
+#include <string_view>
+
 #include "rules/file_set_rules.h"
 
 namespace aic::file_set_rules {
@@ -58,6 +61,12 @@ std::optional<model_id::Parts> hf_id(const std::string& value) {
   return p;
 }
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {  // ASCII, as model_id::to_lower
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
 class Identity : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -66,16 +75,17 @@ class Identity : public RepositoryRule {
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
       if (!f.reported || f.kind != FileKind::config || !f.parsed) continue;
-      auto id = model_id::of_file_name(f.name);
-      auto parts = id ? model_id::split(*id) : std::nullopt;
+      auto id = model_id::id_of_file_name(f.name);
+      auto parts = id ? model_id::split_view(*id) : std::nullopt;
       if (!parts) continue;  // misnamed: AIC401's finding
-      auto hf = [&] { return parts->org + "/" + parts->model; };  // for the rare message
+      const std::string_view model = parts->model;
+      auto hf = [&] { return std::string(parts->org) + "/" + std::string(model); };  // for messages
 
       if (auto named = hf_id(f.name_or_path)) {
-        bool same = model_id::to_lower(named->org + "/" + named->model) == model_id::to_lower(hf());
+        // "org/model" against "org/model", ASCII case aside ('/' is in neither part).
+        bool same = equal_ignoring_case(named->org, parts->org) && equal_ignoring_case(named->model, model);
         // The base names are compared only when the ids differ (the common case is equal ids).
-        if (!same && model_id::without_quant_tokens(named->model) !=
-                         model_id::without_quant_tokens(parts->model)) {
+        if (!same && model_id::without_quant_tokens(named->model) != model_id::without_quant_tokens(model)) {
           Diagnostic& d = c.report_at(
               i, f.name_or_path_at, kInfo,
               "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf() +
@@ -87,7 +97,7 @@ class Identity : public RepositoryRule {
 
       std::string arch_family = model_id::family_of_architecture(f.architecture);
       std::vector<std::string> named;
-      if (!arch_family.empty()) named = model_id::families_named(parts->model);
+      if (!arch_family.empty()) named = model_id::families_named(model);
       if (!arch_family.empty() && !named.empty()) {
         bool fits = false;
         for (const auto& fam : named) fits = fits || model_id::architecture_fits(fam, f.architecture);
@@ -105,9 +115,10 @@ class Identity : public RepositoryRule {
 
       const FileSummary* side_car = nullptr;
       if (!side_cars.empty())  // no key to build in a repository without side-cars
-        if (auto sc = side_cars.find({f.directory, *id}); sc != side_cars.end()) side_car = &c.files[sc->second];
+        if (auto sc = side_cars.find({f.directory, std::string(*id)}); sc != side_cars.end())
+          side_car = &c.files[sc->second];
       std::string algo = effective_quant_algo(f, side_car);
-      std::vector<std::string> tokens = model_id::quant_tokens(parts->model);
+      std::vector<std::string> tokens = model_id::quant_tokens(model);
       std::vector<std::string> claims;
       bool unquantized_claim = false;
       for (const auto& t : tokens) {
@@ -124,7 +135,7 @@ class Identity : public RepositoryRule {
         missing.pointer = "/quantization_config";
         Diagnostic& d = c.report_at(
             i, f.quant_at.known() ? f.quant_at : missing, kInfo,
-            "the id says " + claims.front() + " ('" + parts->model +
+            "the id says " + claims.front() + " ('" + std::string(model) +
                 "') but neither the config's quantization_config nor a side-car declares a "
                 "quantization: aiconfigurator models it unquantized (16-bit weights)");
         FileDiagnostics::help(d, "add the checkpoint's quantization_config (or its "
@@ -136,14 +147,14 @@ class Identity : public RepositoryRule {
         if (!any) {
           Diagnostic& d = c.report_at(
               i, at, kInfo,
-              "the id says " + claims.front() + " ('" + parts->model + "') but " + declared_by() +
+              "the id says " + claims.front() + " ('" + std::string(model) + "') but " + declared_by() +
                   " declares " + algo + ": one of them belongs to another variant");
           FileDiagnostics::help(d, "use the " + claims.front() + " checkpoint's own config and side-car");
         }
       } else if (unquantized_claim && !algo.empty()) {
         Diagnostic& d = c.report_at(
             i, at, kInfo,
-            "the id says 16-bit ('" + parts->model + "') but " + declared_by() + " declares " + algo +
+            "the id says 16-bit ('" + std::string(model) + "') but " + declared_by() + " declares " + algo +
                 ": this looks like a quantized variant's file");
         FileDiagnostics::help(d, "use the 16-bit checkpoint's own config.json (no quantization)");
       }

@@ -17,17 +17,27 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
-std::optional<std::string> of_file_name(std::string_view name) {
+std::optional<std::string_view> id_of_file_name(std::string_view name) {
   for (std::string_view suffix : {kSideCarSuffix, kConfigSuffix})
     if (name.size() > suffix.size() && name.ends_with(suffix))
-      return std::string(name.substr(0, name.size() - suffix.size()));
+      return name.substr(0, name.size() - suffix.size());
   return std::nullopt;
 }
 
-std::optional<Parts> split(std::string_view id) {
+std::optional<std::string> of_file_name(std::string_view name) {
+  if (auto id = id_of_file_name(name)) return std::string(*id);
+  return std::nullopt;
+}
+
+std::optional<PartViews> split_view(std::string_view id) {
   std::size_t sep = id.find("--");
   if (sep == std::string_view::npos) return std::nullopt;
-  return Parts{std::string(id.substr(0, sep)), std::string(id.substr(sep + 2))};
+  return PartViews{id.substr(0, sep), id.substr(sep + 2)};
+}
+
+std::optional<Parts> split(std::string_view id) {
+  if (auto p = split_view(id)) return Parts{std::string(p->org), std::string(p->model)};
+  return std::nullopt;
 }
 
 std::string part_problem(std::string_view part) {

@@ -24,6 +24,14 @@ struct Parts {
 // Splits `org--model` at the first "--"; nullopt if there is none.
 std::optional<Parts> split(std::string_view id);
 
+// of_file_name and split as views into their argument (nothing allocated: repository rules run
+// them on every file).
+std::optional<std::string_view> id_of_file_name(std::string_view name);
+struct PartViews {
+  std::string_view org, model;
+};
+std::optional<PartViews> split_view(std::string_view id);
+
 // What is wrong with one part (org or model) under HuggingFace's id rules, or "" if nothing.
 std::string part_problem(std::string_view part);
 // What is wrong with a HuggingFace id written `org/model` (aic-lint import --hf-id), judged by
