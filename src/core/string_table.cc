@@ -1,14 +1,15 @@
 #include "core/string_table.h"
 
-#include "core/key_hash.h"
-
 namespace aic {
 
 std::size_t StringTable::find(std::string_view key) const {
   if (slots_.empty()) return npos;
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = key_hash(key) & mask; slots_[i]; i = (i + 1) & mask)
-    if (keys_[slots_[i] - 1] == key) return slots_[i] - 1;
+  const ShortKey k = ShortKey::of(key);
+  for (std::size_t i = k.hash() & mask; slots_[i].index; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.key == k && same_middle(k.size, keys_[s.index - 1].data(), key.data())) return s.index - 1;
+  }
   return npos;
 }
 
@@ -16,22 +17,20 @@ std::size_t StringTable::insert(std::string_view key) {
   if (std::size_t found = find(key); found != npos) return found;
   keys_.emplace_back(key);
   if (2 * keys_.size() > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
-  else {
-    std::size_t mask = slots_.size() - 1;
-    std::size_t i = key_hash(key) & mask;
-    while (slots_[i]) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(keys_.size());
-  }
+  else place(ShortKey::of(key), static_cast<std::uint32_t>(keys_.size()));
   return keys_.size() - 1;
 }
 
+void StringTable::place(const ShortKey& k, std::uint32_t index) {
+  std::size_t mask = slots_.size() - 1;
+  std::size_t i = k.hash() & mask;
+  while (slots_[i].index) i = (i + 1) & mask;
+  slots_[i] = {k, index};
+}
+
 void StringTable::rehash(std::size_t size) {
-  slots_.assign(size, 0);
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    std::size_t i = key_hash(keys_[k]) & (size - 1);
-    while (slots_[i]) i = (i + 1) & (size - 1);
-    slots_[i] = static_cast<std::uint32_t>(k + 1);
-  }
+  slots_.assign(size, Slot{});
+  for (std::size_t k = 0; k < keys_.size(); ++k) place(ShortKey::of(keys_[k]), static_cast<std::uint32_t>(k + 1));
 }
 
 }  // namespace aic

@@ -22,22 +22,6 @@ static_assert((kNull | kBoolean | kString | kArray | kObject | kInteger | kNumbe
 
 std::string_view view(const Value& s) { return {s.GetString(), s.GetStringLength()}; }
 
-// A key's hash from its length and its first and last 8 bytes: two loads, whatever the length
-// (the full compare after it settles collisions).
-std::uint64_t key_hash(std::string_view k) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = (k.size() + 1) * kMul;
-  if (k.size() >= 8) {
-    std::uint64_t first, last;
-    std::memcpy(&first, k.data(), 8);
-    std::memcpy(&last, k.data() + k.size() - 8, 8);
-    h = ((h ^ first) * kMul ^ last) * kMul;
-  } else {
-    for (char ch : k) h = (h ^ static_cast<unsigned char>(ch)) * kMul;
-  }
-  return h ^ (h >> 29);
-}
-
 // Keywords valijson's draft-07 parser does not act on (it never looks them up), so they cannot
 // change a result. Everything else outside the supported subset refuses the whole schema.
 bool is_annotation(std::string_view k) {
@@ -224,7 +208,7 @@ class SchemaFastPathCompiler {
     std::int32_t* slots = out_->slots_.data() + n.slots.begin;
     for (std::size_t i = 0; i < properties.size(); ++i) {
       std::string_view name = properties[i].name;
-      std::size_t slot = key_hash(name) & (size - 1);
+      std::size_t slot = properties[i].key.hash() & (size - 1);
       for (; slots[slot] >= 0; slot = (slot + 1) & (size - 1))
         if (properties[static_cast<std::size_t>(slots[slot])].name == name) return false;
       slots[slot] = static_cast<std::int32_t>(i);
@@ -282,7 +266,7 @@ class SchemaFastPathCompiler {
           if (name.find('\0') != std::string_view::npos) return false;  // valijson uses c_str()
           auto c = child(p.value, depth);
           if (!c) return false;
-          properties.push_back({name, *c});
+          properties.push_back({name, ShortKey::of(name), *c});
         }
         if (!add_properties(n, properties)) return false;
       } else if (key == "additionalProperties") {
@@ -405,11 +389,12 @@ const SchemaFastPath::Property* SchemaFastPath::find(const Node& n, std::string_
   const std::int32_t* slots = slots_.data() + n.slots.begin;
   const Property* properties = properties_.data() + n.properties.begin;
   std::size_t mask = n.slots.count - 1;
-  for (std::size_t slot = key_hash(name) & mask;; slot = (slot + 1) & mask) {
+  const ShortKey k = ShortKey::of(name);
+  for (std::size_t slot = k.hash() & mask;; slot = (slot + 1) & mask) {
     std::int32_t i = slots[slot];
     if (i < 0) return nullptr;
     const Property& p = properties[i];
-    if (p.name.size() == name.size() && std::memcmp(p.name.data(), name.data(), name.size()) == 0) return &p;
+    if (p.key == k && same_middle(k.size, p.name.data(), name.data())) return &p;
   }
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/rapidjson.h"
+#include "core/short_key.h"
 
 namespace aic {
 
@@ -52,6 +53,7 @@ class SchemaFastPath {
   };
   struct Property {
     std::string_view name;  // points into the schema JSON
+    ShortKey key;           // of name: a probe compares it, not the bytes (core/short_key.h)
     std::uint32_t node = 0;
   };
   struct EnumValue {

@@ -20,7 +20,9 @@ void for_each_dot_part(std::string_view key, F&& f) {
 }  // namespace
 
 const rapidjson::Value* ConfigView::get(std::string_view dotted_key) const {
-  if (dotted_key.find('.') == std::string_view::npos) return llm_members.find(dotted_key);  // most keys
+  // Most keys have no dot: one read of the key gives both the answer to that and the hash.
+  const ShortKey k = ShortKey::of(dotted_key);
+  if (!key_holds(k, dotted_key, '.')) return llm_members.find(dotted_key, k);
   const rapidjson::Value* v = nullptr;
   bool first = true;  // the first part is looked up in the LLM object through its index
   for_each_dot_part(dotted_key, [&](std::string_view part) {
