@@ -406,8 +406,9 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
 }
 
 // Reports repeated keys (at the key the loader keeps, with a note at the earlier one) and
-// removes the earlier values from the DOM so rules see what aiconfigurator sees.
-void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
+// removes the earlier values from the DOM so rules see what aiconfigurator sees. True when some
+// object repeats a key.
+bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
                             rapidjson::Document& dom, FileDiagnostics& diagnostics) {
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
@@ -497,6 +498,7 @@ void resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
     }
     *value = kept;  // moves
   }
+  return !with_duplicates.empty();
 }
 
 }  // namespace
@@ -655,7 +657,7 @@ char* JsonDocument::copy_text(std::string_view text) {
 }
 
 void JsonDocument::finish(FileDiagnostics& diagnostics) {
-  resolve_duplicate_keys(*this, nodes_, *dom_, diagnostics);
+  repeated_keys_ = resolve_duplicate_keys(*this, nodes_, *dom_, diagnostics);
   if (!dom_->IsObject()) {
     const Node& root = nodes_.front();
     auto& d = diagnostics.add(json_rules::kTopLevelNotObject, root.begin, root.begin + 1,
@@ -668,8 +670,12 @@ void JsonDocument::finish(FileDiagnostics& diagnostics) {
 std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {
   if (parent == kNone || nodes_[parent].type != rapidjson::kObjectType) return kNone;
   std::uint32_t found = kNone;
-  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling)
-    if (this->key(nodes_[c]) == key) found = c;
+  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling) {
+    if (this->key(nodes_[c]) == key) {
+      found = c;
+      if (!repeated_keys_) break;  // no key repeats anywhere: the first is the last
+    }
+  }
   return found;
 }
 

@@ -102,6 +102,7 @@ class JsonDocument {
   bool has_root_ = false;
   bool valid_utf8_ = true;
   bool read_by_fast_path_ = false;
+  bool repeated_keys_ = false;  // some object repeats a key (child() must find the last)
 };
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
