@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds (if needed) and runs a libFuzzer target. Usage: fuzz/run.sh [SECONDS] [BUILD_DIR] [TARGET]
-# TARGET: fuzz_pipeline (default: the whole per-file pipeline) or fuzz_schema (the schema fast
-# path against valijson only).
+# TARGET: fuzz_pipeline (default: the whole per-file pipeline), fuzz_schema (the schema fast
+# path against valijson only) or fuzz_front_end (the front end's clean-text fast path against the
+# full RapidJSON pass).
 # The seed corpus is the project's fixtures; new inputs go to BUILD_DIR/fuzz-corpus (kept between
 # runs), crashers to BUILD_DIR/fuzz-crashes. Keep a crasher as a regression: copy it into
 # fuzz/regressions/ (FuzzRegressions.* replays every file there through the same pipeline).

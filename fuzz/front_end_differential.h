@@ -1,0 +1,110 @@
+#pragma once
+// The front end's promise, shared by tests/unit/clean_json_scanner_test.cc and fuzz_front_end:
+// wherever the clean-text fast path (core/clean_json_scanner.h) reads a text, the node index,
+// the DOM (value types, number kinds and bits) and the findings are exactly the full RapidJSON
+// pass's; parse_in_place leaves the source's bytes as they were; DOM strings in a private copy
+// stay NUL-terminated.
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "core/file_diagnostics.h"
+#include "core/json_document.h"
+#include "core/rapidjson.h"
+
+namespace aic::fuzz {
+
+namespace front_end_detail {
+
+inline std::string describe(const rapidjson::Value& v) {
+  std::string out = std::to_string(static_cast<int>(v.GetType()));
+  if (v.IsNumber()) {
+    out += v.IsInt() ? "i" : "";
+    out += v.IsUint() ? "u" : "";
+    out += v.IsInt64() ? "I" : "";
+    out += v.IsUint64() ? "U" : "";
+    if (v.IsDouble()) {
+      double d = v.GetDouble();
+      std::uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      out += "d" + std::to_string(bits);
+    } else {
+      out += v.IsUint64() ? std::to_string(v.GetUint64()) : std::to_string(v.GetInt64());
+    }
+  } else if (v.IsString()) {
+    out += ":" + std::string(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+// The whole DOM, depth first; `terminated` also checks that strings are C strings.
+inline void flatten(const rapidjson::Value& v, bool terminated, std::string& out) {
+  out += describe(v) + "\n";
+  if (terminated && v.IsString() && v.GetString()[v.GetStringLength()] != '\0') out += "NOT TERMINATED\n";
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      out += "key " + std::string(m.name.GetString(), m.name.GetStringLength()) + "\n";
+      if (terminated && m.name.GetString()[m.name.GetStringLength()] != '\0') out += "KEY NOT TERMINATED\n";
+      flatten(m.value, terminated, out);
+    }
+  } else if (v.IsArray()) {
+    for (const auto& e : v.GetArray()) flatten(e, terminated, out);
+  }
+}
+
+struct Outcome {
+  bool fast = false;
+  std::string document, findings;
+  bool source_unchanged = true;
+};
+
+inline Outcome parse(std::string_view text, bool fast_path, bool in_place, std::size_t max_depth) {
+  SourceFile source("t.json", std::string(text));
+  FileDiagnostics out(source);
+  ParseOptions options;
+  options.fast_path = fast_path;
+  options.max_depth = max_depth;
+  JsonDocument doc = in_place ? JsonDocument::parse_in_place(source, out, options)
+                              : JsonDocument::parse(source, out, options);
+  Outcome o;
+  o.fast = doc.read_by_fast_path();
+  if (doc.has_root()) flatten(doc.root(), !in_place, o.document);
+  for (const auto& n : doc.nodes())
+    o.document += std::to_string(n.parent) + " " + std::to_string(n.first_child) + " " +
+                  std::to_string(n.next_sibling) + " " + std::to_string(n.index) + " " +
+                  std::to_string(n.key_begin) + "-" + std::to_string(n.key_end) + ":" +
+                  std::string(doc.key(n)) + " " + std::to_string(n.begin) + "-" + std::to_string(n.end) +
+                  " t" + std::to_string(static_cast<int>(n.type)) + "\n";
+  for (const auto& d : out.diagnostics())
+    o.findings += d.code + " " + std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + "-" +
+                  std::to_string(d.end.line) + ":" + std::to_string(d.end.column) + " " + d.message + " @" +
+                  d.pointer + "\n";
+  o.source_unchanged = source.text() == text;
+  return o;
+}
+
+}  // namespace front_end_detail
+
+struct FrontEndVerdict {
+  bool fast_path_taken = false;
+  std::string difference;  // empty: the promise holds
+};
+
+inline FrontEndVerdict compare_front_end_passes(std::string_view text, std::size_t max_depth = 16) {
+  using front_end_detail::parse;
+  auto full = parse(text, false, false, max_depth);
+  auto fast = parse(text, true, false, max_depth);
+  auto in_place = parse(text, true, true, max_depth);
+  FrontEndVerdict v{fast.fast, {}};
+  if (full.fast) v.difference += "the full pass was not taken when asked for\n";
+  if (fast.fast != in_place.fast) v.difference += "in place and copy disagree on taking the fast path\n";
+  if (!in_place.source_unchanged) v.difference += "parse_in_place changed the source's bytes\n";
+  if (fast.document != full.document) v.difference += "document differs:\n--- full\n" + full.document + "--- fast\n" + fast.document;
+  if (fast.findings != full.findings) v.difference += "findings differ:\n--- full\n" + full.findings + "--- fast\n" + fast.findings;
+  if (in_place.document != full.document) v.difference += "document differs in place\n";
+  if (in_place.findings != full.findings) v.difference += "findings differ in place\n";
+  return v;
+}
+
+}  // namespace aic::fuzz
