@@ -180,6 +180,9 @@ class SchemaFastPathCompiler {
     } else if (!s->IsObject() || !fill(n, *s, depth)) {
       return std::nullopt;
     }
+    n.type_only = !n.always_invalid && !n.has_minimum && n.min_length == 0 && n.min_items == 0 &&
+                  !n.has_enum && n.items < 0 && !n.has_properties && n.required.count == 0 &&
+                  n.all_of.count == 0;
     out_->nodes_[index] = n;  // by index: compiling children grew the vector
     return index;
   }
@@ -340,6 +343,15 @@ bool SchemaFastPath::certainly_valid(const rapidjson::Value& value) const {
   return check(root_, value, 0);
 }
 
+// check(index, v, depth) for a member or an item, with a type-only node settled here: most
+// values of a config are leaves whose schema is just a type.
+inline bool SchemaFastPath::check_child(std::uint32_t index, const Value& v, unsigned depth) const {
+  const Node& n = nodes_[index];
+  if (!n.type_only) return check(index, v, depth);
+  if (depth > kMaxDepth) return false;
+  return n.types == kAnyType || (value_bits(v) & n.types) != 0;
+}
+
 bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) const {
   if (depth > kMaxDepth) return false;
   const Node& n = nodes_[index];
@@ -377,14 +389,15 @@ bool SchemaFastPath::check(std::uint32_t index, const Value& v, unsigned depth) 
   }
   if (n.items >= 0 && v.IsArray())
     for (const auto& item : v.GetArray())
-      if (!check(static_cast<std::uint32_t>(n.items), item, depth + 1)) return false;
+      if (!check_child(static_cast<std::uint32_t>(n.items), item, depth + 1)) return false;
   if (v.IsObject() && !check_object(n, v, depth)) return false;
   for (std::uint32_t k = 0; k < n.all_of.count; ++k)
     if (!check(node_lists_[n.all_of.begin + k], v, depth + 1)) return false;
   return true;
 }
 
-const SchemaFastPath::Property* SchemaFastPath::find(const Node& n, std::string_view name) const {
+// Inline: check_object calls it for every member of every object.
+inline const SchemaFastPath::Property* SchemaFastPath::find(const Node& n, std::string_view name) const {
   if (n.slots.count == 0) return nullptr;
   const std::int32_t* slots = slots_.data() + n.slots.begin;
   const Property* properties = properties_.data() + n.properties.begin;
@@ -417,14 +430,14 @@ bool SchemaFastPath::check_object(const Node& n, const Value& v, unsigned depth)
         seen[i / 64] |= std::uint64_t{1} << (i % 64);
       }
       // A repeated key is checked at every occurrence (valijson checks the first): stricter.
-      if (!check(it->node, m.value, depth + 1)) return false;
+      if (!check_child(it->node, m.value, depth + 1)) return false;
       continue;
     }
     switch (n.additional) {
       case Node::Additional::any: break;
       case Node::Additional::none: return false;
       case Node::Additional::schema:
-        if (!check(n.additional_node, m.value, depth + 1)) return false;
+        if (!check_child(n.additional_node, m.value, depth + 1)) return false;
         break;
     }
   }

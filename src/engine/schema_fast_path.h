@@ -64,6 +64,9 @@ class SchemaFastPath {
   };
   struct Node {
     bool always_invalid = false;  // the boolean schema false
+    // Nothing but "type" to check (most leaves: "integer", ["integer", "null"], ...): a parent
+    // tests the value's type itself rather than calling check().
+    bool type_only = false;
     std::uint8_t types = kAnyType;
     bool has_minimum = false;
     bool has_properties = false;  // "properties" or "additionalProperties" present
@@ -83,6 +86,7 @@ class SchemaFastPath {
 
   const Property* find(const Node& node, std::string_view name) const;
   bool check(std::uint32_t node, const rapidjson::Value& value, unsigned depth) const;
+  bool check_child(std::uint32_t node, const rapidjson::Value& value, unsigned depth) const;
   bool check_object(const Node& node, const rapidjson::Value& value, unsigned depth) const;
 
   std::vector<Node> nodes_;

@@ -46,7 +46,14 @@ decoder layer with the allowed values; keep num_hidden_layers in step with it.)"
 
 struct LayerCount {
   std::int64_t value = 0;
-  std::string how;  // "num_hidden_layers is 24" or "len(layers_block_type) is 108"
+  const std::string* key = nullptr;  // the registry's key the count comes from
+  bool from_length = false;          // the length of that key's list or string
+  // "num_hidden_layers is 24" or "the layer count (len(layers_block_type)) is 108": built only
+  // for a finding (nearly every file has none).
+  std::string how() const {
+    return from_length ? "the layer count (len(" + *key + ")) is " + std::to_string(value)
+                       : *key + " is " + std::to_string(value);
+  }
 };
 
 std::size_t code_points(std::string_view s) {
@@ -76,17 +83,16 @@ std::optional<LayerCount> layer_count(const ConfigView& view) {
   if (v && !v->IsNull()) {
     auto n = as_integer(v);
     if (!n || *n <= 0) return std::nullopt;
-    return LayerCount{*n, source.key + " is " + std::to_string(*n)};
+    return LayerCount{*n, &source.key, false};
   }
   for (const auto& f : source.fallbacks) {
     const rapidjson::Value* fv = view.get(f.key);
     if (!fv) continue;
     if (f.kind == LayerCountSource::Fallback::Kind::list && fv->IsArray() && !fv->Empty())
-      return LayerCount{static_cast<std::int64_t>(fv->Size()),
-                        "the layer count (len(" + f.key + ")) is " + std::to_string(fv->Size())};
+      return LayerCount{static_cast<std::int64_t>(fv->Size()), &f.key, true};
     if (f.kind == LayerCountSource::Fallback::Kind::string && fv->IsString() && fv->GetStringLength()) {
       auto n = static_cast<std::int64_t>(code_points(str(*fv)));
-      return LayerCount{n, "the layer count (len(" + f.key + ")) is " + std::to_string(n)};
+      return LayerCount{n, &f.key, true};
     }
   }
   return std::nullopt;
@@ -255,7 +261,7 @@ class LayerPatternLength final : public Rule {
     const bool with_mtp = f.mtp_extra_allowed && mtp > 0;
     if (n == L || (with_mtp && n == L + mtp)) return;
     const std::string unit = is_string ? "characters" : "entries";
-    std::string message = "'" + f.key + "' has " + std::to_string(n) + " " + unit + ", but " + layers.how;
+    std::string message = "'" + f.key + "' has " + std::to_string(n) + " " + unit + ", but " + layers.how();
     if (with_mtp)
       message += " (" + std::to_string(L) + " + " + std::to_string(mtp) +
                  " num_nextn_predict_layers = " + std::to_string(L + mtp) + " is accepted too)";
@@ -424,7 +430,7 @@ class LayerPatternLength final : public Rule {
       auto& d = c.report(kInfo, view.pointer(names[k]),
                          "'" + names[k] + "' names " + (bad.size() == 1 ? "layer " : "layers ") +
                              join_ids(bad) + ", outside " + range + " (" + std::to_string(s.index_base) +
-                             "-based ids; " + layers->how + ")" +
+                             "-based ids; " + layers->how() + ")" +
                              (error ? ": aiconfigurator raises ValueError"
                                     : ": aiconfigurator does not check it, so the layer plan is silently wrong"));
       if (error) d.severity = Severity::error;
