@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include <spdlog/spdlog.h>
 
@@ -129,7 +130,8 @@ int run_check(const CheckOptions& o) {
   spdlog::debug("linted {} files, {} diagnostics", result.files, result.diagnostics.size());
   filter_diagnostics(result.diagnostics, settings.filter);
 
-  Report report{result.diagnostics, result.files, result.file_names};
+  // Moved, not copied: one string per linted file (2,000 of them in the synthetic benchmark).
+  Report report{result.diagnostics, result.files, std::move(result.file_names)};
   for (const OutputTarget& target : settings.outputs) {
     ReportOptions report_options;
     report_options.quiet = o.quiet;
