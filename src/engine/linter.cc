@@ -88,7 +88,7 @@ std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& opt
                                   bool hash_content) {
   ReadResult read;
   if (!entry.skipped) {
-    read = read_file_bounded(entry.path, options.max_file_size);
+    read = read_file_bounded(entry.path, options.max_file_size, entry.size);  // the walker stat'ed it
     if (read.status == ReadResult::Status::ok)  // lint_bytes fills the summary's names
       return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary,
                         entry.path, run_checks, hash_content);

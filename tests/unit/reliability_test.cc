@@ -21,6 +21,7 @@
 #include "core/source_file.h"
 #include "core/utf8.h"
 #include "engine/lint_data_loader.h"
+#include "engine/file_reader.h"
 #include "engine/linter.h"
 #include "report/reporter.h"
 
@@ -360,6 +361,26 @@ TEST(Reliability, FileReplacedByAFifoAfterTheWalkIsNotRead) {  // AIC003
     return codes(lint_file(entry, LintOptions{}, load_lint_data({}), summary)) ==
            std::vector<std::string>{"AIC003"};
   });
+}
+
+TEST(Reliability, FileReplacedByAFifoAfterTheWalkSawItEmptyIsNotRead) {  // AIC003
+  TempDir dir;
+  std::string path = (dir.path / "a_config.json").string();
+  ASSERT_EQ(::mkfifo(path.c_str(), 0644), 0);
+  WalkEntry entry{path, "a_config.json", 0, "", std::nullopt};  // the walk saw an empty file
+  FileSummary summary;
+  EXPECT_EQ(codes(lint_file(entry, LintOptions{}, load_lint_data({}), summary)), std::vector<std::string>{"AIC003"});
+}
+
+TEST(Reliability, FileThatChangedSizeAfterTheWalkIsReadWhole) {
+  TempDir dir;
+  std::string text = "{\"architectures\": [\"LlamaForCausalLM\"]}";
+  dir.write("a_config.json", text);
+  for (std::uint64_t walked : {std::uint64_t{0}, std::uint64_t{5}, text.size() - 1, text.size() + 1, std::uint64_t{4096}}) {
+    ReadResult r = read_file_bounded((dir.path / "a_config.json").string(), 1 << 20, walked);
+    EXPECT_EQ(r.status, ReadResult::Status::ok) << walked;
+    EXPECT_EQ(r.bytes, text) << walked;
+  }
 }
 
 TEST(Reliability, FileThatGrewPastTheLimitAfterTheWalkIsNotRead) {  // AIC002
