@@ -566,6 +566,9 @@ LlmLevel ArchitectureRegistry::llm_level(const rapidjson::Value& root, const Arc
   LlmLevel level;
   level.object = root.IsObject() ? &root : nullptr;
   if (!root.IsObject()) return level;
+  // An architecture that does not read text_config reads the top level whatever it holds: no
+  // need to scan the members for the key (most configs).
+  if (architecture && !architecture->text_config) return level;
   auto it = root.FindMember(text_config_key_.c_str());
   if (it == root.MemberEnd()) return level;
   bool nested = architecture ? architecture->text_config : it->value.IsObject();

@@ -1,5 +1,7 @@
 #include "rules/head_dim_consistency.h"
 
+#include <iterator>
+
 #include "rules/config_view.h"
 
 namespace aic {
@@ -42,10 +44,14 @@ class HeadDimConsistency final : public Rule {
     const Profile& profile = *v.profile;
 
     // Non-positive integers.
+    // Each looked up once: the checks below read them again.
     const char* sized[] = {"hidden_size", "num_attention_heads", "num_key_value_heads", "head_dim",
                            "attention_head_dim"};
-    for (const char* key : sized) {
-      auto n = as_integer(v.get(key));
+    const rapidjson::Value* values[std::size(sized)];
+    for (std::size_t i = 0; i < std::size(sized); ++i) values[i] = v.get(sized[i]);
+    for (std::size_t i = 0; i < std::size(sized); ++i) {
+      const char* key = sized[i];
+      auto n = as_integer(values[i]);
       if (!n || *n > 0) continue;
       // num_key_value_heads 0 and head_dim 0 are the parser's own "not set" values.
       std::string effect =
@@ -61,10 +67,10 @@ class HeadDimConsistency final : public Rule {
       FileDiagnostics::help(d, "set the model's real, positive value");
     }
 
-    auto hidden = as_integer(v.get("hidden_size"));
-    auto heads = as_integer(v.get("num_attention_heads"));
-    const rapidjson::Value* hd = v.get("head_dim");
-    const rapidjson::Value* ahd = v.get("attention_head_dim");
+    auto hidden = as_integer(values[0]);
+    auto heads = as_integer(values[1]);
+    const rapidjson::Value* hd = values[3];
+    const rapidjson::Value* ahd = values[4];
     bool hd_set = hd && truthy(*hd), ahd_set = ahd && truthy(*ahd);
 
     if (hd_set && ahd_set && show(*hd) != show(*ahd)) {
@@ -87,7 +93,7 @@ class HeadDimConsistency final : public Rule {
       FileDiagnostics::help(d, "add \"head_dim\" with the model's real head size");
     }
 
-    auto kv = as_integer(v.get("num_key_value_heads"));
+    auto kv = as_integer(values[2]);
     if (heads && kv && *kv > 0 && *heads > 0 && *heads % *kv != 0) {
       auto& d = c.report(kInfo, v.pointer("num_key_value_heads"),
                          "num_attention_heads " + std::to_string(*heads) +
