@@ -115,7 +115,7 @@ class QuantizationSupported final : public Rule {
     auto view = registered_config_view(c);
     if (!view) return;
     const rapidjson::Value& root = c.doc.root();
-    std::string at = "/quantization_config";
+    std::string_view at = "/quantization_config";  // a view: a string only for a finding
     const rapidjson::Value* q = member(&root, "quantization_config");
     if (!q && view->llm.nested) {  // promoted from text_config when the top level has none
       q = member(member(&root, "text_config"), "quantization_config");
@@ -128,7 +128,7 @@ class QuantizationSupported final : public Rule {
     SideCar side = read_side_car(c.path);
     if (!side.quant_algo.empty()) return;  // the side-car's algorithm wins
     if (algo == "modelopt") {
-      auto& d = c.report(kInfo, at + "/" + key,
+      auto& d = c.report(kInfo, std::string(at) + "/" + key,
                          "quant_method 'modelopt' with no quant_algo in quantization_config" +
                              std::string(side.exists ? " and no quant_algo in the side-car (aiconfigurator reads quantization.quant_algo here, never quantization_algo)"
                                                      : " and no side-car") +
@@ -138,7 +138,7 @@ class QuantizationSupported final : public Rule {
                                "hf_quant_config.json, or ship that file as the side-car");
       return;
     }
-    check_compressed_tensors(c, *q, at);
+    check_compressed_tensors(c, *q, std::string(at));
   }
 
  private:
