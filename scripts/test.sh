@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): install what is missing, build, run every test;
-# then the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, and a short fuzz
-# run. AIC_QUICK=1 skips the sanitizer and fuzz steps (local iteration only; CI runs everything).
-# AIC_FUZZ_SECONDS sets the fuzz run's length (default 60).
+# then the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer, and short fuzz
+# runs (the per-file pipeline, then the front end's two passes against each other). AIC_QUICK=1
+# skips the sanitizer and fuzz steps (local iteration only; CI runs everything).
+# AIC_FUZZ_SECONDS sets the pipeline fuzz run's length (default 60; the front end's: half).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 results=$(mktemp)
@@ -46,4 +47,7 @@ ASAN_OPTIONS=detect_stack_use_after_return=1:strict_string_checks=1 UBSAN_OPTION
   run_ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 echo "test.sh: fuzzing the pipeline for ${AIC_FUZZ_SECONDS:-60}s"
 fuzz/run.sh "${AIC_FUZZ_SECONDS:-60}" build-asan
+# The front end's clean-text fast path against the full RapidJSON pass: half as long.
+echo "test.sh: fuzzing the front end's two passes for $(( ${AIC_FUZZ_SECONDS:-60} / 2 ))s"
+fuzz/run.sh "$(( ${AIC_FUZZ_SECONDS:-60} / 2 ))" build-asan fuzz_front_end
 summary
