@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/clean_json_scanner.h"
+#include "core/huge_pages.h"
 #include "core/json_rules.h"
 #include "core/key_hash.h"
 #include "core/utf8.h"
@@ -586,6 +587,7 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
 
   // About one value per 12 bytes in pretty-printed configs: avoids regrowing the index.
   doc.nodes_.reserve(text.size() / 12 + 16);
+  advise_huge_pages(doc.nodes_.data(), doc.nodes_.capacity() * sizeof(Node));
   bool text_has_words = text.find("Infinity") != std::string_view::npos ||
                         text.find("NaN") != std::string_view::npos;
 

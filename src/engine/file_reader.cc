@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/huge_pages.h"
+
 namespace aic {
 
 ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,
@@ -44,6 +46,7 @@ ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,
   // that grew or shrank since, or a short read, reads on within the limit.
   const std::uint64_t expected = result.size;
   result.bytes.resize(static_cast<std::size_t>(std::min(expected, max_size) + 1));
+  advise_huge_pages(result.bytes.data(), result.bytes.size());
   std::size_t filled = 0;
   while (true) {
     if (filled == result.bytes.size()) {

@@ -114,10 +114,18 @@ TEST(CleanJsonScanner, NumberKindsAtEveryThreshold) {
         "-18446744073709551616", "123456789012345678901234567890", "1.7976931348623157e308",
         "1.7976931348623159e308", "1e400", "-1e400", "1e-400", "4.9e-324", "2.2250738585072014e-308",
         "0.1", "3.141592653589793238462643383279", "01", "-", "1.", ".5", "1e", "1e+", "+1", "-01",
-        "1.5e3.2", "0x10", "Infinity", "-Infinity", "NaN", "Inf", "1_000"}) {
+        "1.5e3.2", "0x10", "Infinity", "-Infinity", "NaN", "Inf", "1_000", "0e4000", "0e300", "0e301",
+        "1e300", "1e301", "1e308", "1e309", "-0e999", "1e-4000", "0.0e-99999", "1e0000000000000000000000005",
+        "1.5e+308", "1.5e309", "0.5e309", "1e+308", "1e0308"}) {
     expect_same(std::string("{\"n\": ") + number + "}", number);
     expect_same(std::string("[") + number + "]", number);
     expect_same(number, number);  // at the root, at the end of the text
+  }
+  // Long digit strings: RapidJSON rejects integer parts near DBL_MAX.
+  for (std::size_t digits : {300, 307, 308, 309, 310, 400}) {
+    std::string number(digits, '9');
+    expect_same("[" + number + "]", number);
+    expect_same("[0." + std::string(digits, '0') + "1]", "0.000...1");
   }
 }
 
