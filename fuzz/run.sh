@@ -11,10 +11,11 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 build="${2:-build-asan}"
 target="${3:-fuzz_pipeline}"
-if [[ ! -x "$build/fuzz/$target" ]]; then
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
   CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAIC_FUZZ=ON >/dev/null
-  cmake --build "$build" -j "$(nproc)" --target "$target"
 fi
+# Always (incremental): a target left from an older checkout would fuzz stale code.
+cmake --build "$build" -j "$(nproc)" --target "$target" >/dev/null
 seeds="$build/fuzz-seeds"
 rm -rf "$seeds" && mkdir -p "$seeds" "$build/fuzz-corpus" "$build/fuzz-crashes"
 i=0
