@@ -87,6 +87,75 @@ struct SideCar {
   std::string quant_algo;  // normalized; empty when none
 };
 
+// Reads the side-car's quantization.quant_algo with RapidJSON's SAX reader alone, no DOM and no
+// position index: a side-car can be 3 MB, and the config's thread would parse it a second time
+// (its own lint parses it too). Same answer as the front end's DOM: the last of repeated keys
+// wins, and the text is accepted as JsonDocument accepts it (comments, trailing commas, NaN and
+// Infinity reported elsewhere; a syntax error, a NUL before the end, a root that is not an
+// object or nesting past 128 levels mean no value).
+class QuantAlgoReader : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, QuantAlgoReader> {
+ public:
+  // The value if it is a string; "" for another type or no value.
+  static std::string read(const std::string& bytes) {
+    std::size_t base = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    rapidjson::StringStream stream(bytes.c_str() + base);
+    QuantAlgoReader handler;
+    rapidjson::Reader reader;
+    constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseCommentsFlag |
+                                rapidjson::kParseTrailingCommasFlag | rapidjson::kParseNanAndInfFlag;
+    if (reader.Parse<kFlags>(stream, handler).IsError() || base + stream.Tell() < bytes.size() ||
+        !handler.root_is_object_)
+      return {};
+    return handler.algo_;
+  }
+
+  bool Default() { return scalar(nullptr, 0); }
+  bool String(const char* s, rapidjson::SizeType n, bool) { return scalar(s, n); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    std::string_view key(s, n);
+    if (depth_ == 1) {
+      quantization_key_ = key == "quantization";
+      if (quantization_key_) algo_.clear();  // a repeated "quantization" replaces the earlier one
+    } else if (depth_ == 2 && in_quantization_) {
+      algo_key_ = key == "quant_algo";
+    }
+    return true;
+  }
+  bool StartObject() { return open(true); }
+  bool StartArray() { return open(false); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+
+ private:
+  bool scalar(const char* s, std::size_t n) {
+    if (depth_ == 2 && in_quantization_ && algo_key_) algo_.assign(s ? s : "", s ? n : 0);
+    return true;
+  }
+  bool open(bool object) {
+    if (depth_ == 0) root_is_object_ = object;
+    scalar(nullptr, 0);  // an object or array as quant_algo: not a string
+    if (depth_ == 1) in_quantization_ = object && quantization_key_;
+    return ++depth_ <= 128;
+  }
+  bool close() {
+    if (--depth_ == 1) in_quantization_ = false;
+    return true;
+  }
+
+  int depth_ = 0;
+  bool root_is_object_ = false;
+  bool quantization_key_ = false;  // the current root member is "quantization"
+  bool in_quantization_ = false;   // inside the root's "quantization" object
+  bool algo_key_ = false;          // the current member there is "quant_algo"
+  std::string algo_;
+};
+
+}  // namespace
+
+std::string side_car_quant_algo(const std::string& bytes) { return QuantAlgoReader::read(bytes); }
+
+namespace {
+
 SideCar read_side_car(std::string_view config_path) {
   SideCar out;
   std::filesystem::path p(config_path);
@@ -98,12 +167,10 @@ SideCar read_side_car(std::string_view config_path) {
   out.exists = true;
   ReadResult read = read_file_bounded(side.string(), 256u << 20);
   if (read.status != ReadResult::Status::ok) return out;
-  SourceFile source(side.string(), std::move(read.bytes));
-  FileDiagnostics ignored(source);  // the side-car's own findings are reported when it is linted
-  JsonDocument doc = JsonDocument::parse(source, ignored);
-  if (!doc.has_root() || !doc.root().IsObject()) return out;
-  const rapidjson::Value* algo = member(member(&doc.root(), "quantization"), "quant_algo");
-  if (algo && truthy(*algo)) out.quant_algo = normalize_quant_algo(str_of(algo));
+  // (The side-car's own findings are reported when it is linted.) Only a non-empty string is
+  // truthy and has a name: anything else leaves the algorithm unknown.
+  if (std::string algo = side_car_quant_algo(read.bytes); !algo.empty())
+    out.quant_algo = normalize_quant_algo(algo);
   return out;
 }
 
