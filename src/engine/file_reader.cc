@@ -45,8 +45,10 @@ ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,
   // read stopping at exactly that size is known to be the end (no second call to see EOF). A file
   // that grew or shrank since, or a short read, reads on within the limit.
   const std::uint64_t expected = result.size;
+  // Advice before the first touch (resize zero-fills): reserve allocates without touching.
+  result.bytes.reserve(static_cast<std::size_t>(std::min(expected, max_size) + 1));
+  advise_huge_pages(result.bytes.data(), result.bytes.capacity());
   result.bytes.resize(static_cast<std::size_t>(std::min(expected, max_size) + 1));
-  advise_huge_pages(result.bytes.data(), result.bytes.size());
   std::size_t filled = 0;
   while (true) {
     if (filled == result.bytes.size()) {
