@@ -6,41 +6,18 @@
 // source's bytes exactly as they were, and real configs do take the fast path.
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "../../fuzz/front_end_differential.h"  // first: it includes core/rapidjson.h
 
 #include "core/json_document.h"
+#include "test_support.h"
 
 namespace aic {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<fs::path> json_files() {
-  std::vector<fs::path> files;
-  std::vector<fs::path> roots = {fs::path(AIC_SOURCE_DIR) / "tests", fs::path(AIC_SOURCE_DIR) / "examples",
-                                 fs::path(AIC_SOURCE_DIR) / "fuzz" / "regressions"};
-  if (fs::is_directory(fs::path(AIC_SHARED_DIR) / "corpus")) roots.push_back(fs::path(AIC_SHARED_DIR) / "corpus");
-  for (const auto& root : roots)
-    for (const auto& e : fs::recursive_directory_iterator(root))
-      if (e.is_regular_file() && (e.path().extension() == ".json" || root.filename() == "regressions"))
-        files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 // The promise on one text (see fuzz/front_end_differential.h); returns whether the fast path
 // took it.
@@ -52,8 +29,8 @@ bool expect_same(const std::string& text, const std::string& what) {
 
 TEST(CleanJsonScanner, AgreesWithTheFullPassOnEveryJsonFile) {
   std::size_t files = 0, fast = 0;
-  for (const auto& path : json_files()) {
-    std::string text = read(path);
+  for (const auto& path : testing::project_json_files()) {
+    std::string text = testing::read_file(path);
     bool took = expect_same(text, path.string());
     ++files;
     fast += took;
@@ -87,7 +64,7 @@ TEST(CleanJsonScanner, AgreesWithTheFullPassOnMutants) {
                            "examples/model_configs/deepseek-ai--DeepSeek-V3_config.json"}) {
     fs::path path = fs::path(AIC_SOURCE_DIR) / name;
     if (!fs::exists(path)) continue;
-    std::string text = read(path);
+    std::string text = testing::read_file(path);
     for (int round = 0; round < 1500; ++round) {
       std::string m = text;
       std::size_t at = random() % m.size();

@@ -69,30 +69,10 @@ TEST(SchemaFastPath, TheEmbeddedSchemasAreInItsSubset) {
 
 // ---- every JSON file we have ----
 
-std::vector<fs::path> json_files() {
-  std::vector<fs::path> files;
-  std::vector<fs::path> roots = {fs::path(AIC_SOURCE_DIR) / "tests", fs::path(AIC_SOURCE_DIR) / "examples",
-                                 fs::path(AIC_SOURCE_DIR) / "fuzz" / "regressions"};
-  if (fs::is_directory(fs::path(AIC_SHARED_DIR) / "corpus")) roots.push_back(fs::path(AIC_SHARED_DIR) / "corpus");
-  for (const auto& root : roots)
-    for (const auto& e : fs::recursive_directory_iterator(root))
-      if (e.is_regular_file() && (e.path().extension() == ".json" || root.filename() == "regressions"))
-        files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 TEST(SchemaFastPath, NeverAcceptsWhatValijsonRejectsOnAnyFileAndAcceptsEveryValidRealFile) {
   std::size_t files = 0, checks = 0, valijson_valid = 0, fast_valid = 0, missed = 0;
-  for (const fs::path& path : json_files()) {
-    std::string bytes = read(path);
+  for (const fs::path& path : testing::project_json_files()) {
+    std::string bytes = testing::read_file(path);
     testing::Parsed parsed(bytes);
     // check_schema sends no file that is not UTF-8 to valijson (whose decoder is undefined on
     // some of them, see SchemaStage.InvalidUtf8FileGetsNoSchemaFindings): nothing to compare.
@@ -139,7 +119,7 @@ TEST(SchemaFastPath, EveryValueOfTheExamplesReplacedByEveryKindOfValue) {
     FileKind kind = classify_file_name(e.path().filename().string());
     const SchemaSet::Compiled* schema = embedded().for_kind(kind);
     ASSERT_NE(schema, nullptr) << e.path();
-    std::string bytes = read(e.path());
+    std::string bytes = testing::read_file(e.path());
     rapidjson::Document doc;
     doc.Parse<kRawFlags>(bytes.data(), bytes.size());
     if (doc.HasParseError()) continue;

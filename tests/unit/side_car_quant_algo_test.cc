@@ -3,18 +3,13 @@
 // and on texts built to differ (repeated keys, other types, nesting, broken text).
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "core/file_diagnostics.h"
 #include "core/json_document.h"
 #include "rules/quantization_supported.h"
+#include "test_support.h"
 
 namespace aic {
 namespace {
-
-namespace fs = std::filesystem;
 
 // The DOM reading the rule used before: the string value of quantization.quant_algo, if any.
 std::string through_the_dom(const std::string& bytes) {
@@ -30,21 +25,14 @@ std::string through_the_dom(const std::string& bytes) {
 }
 
 TEST(SideCarQuantAlgo, AgreesWithTheDomOnEveryJsonFile) {
-  std::vector<fs::path> roots = {fs::path(AIC_SOURCE_DIR) / "tests", fs::path(AIC_SOURCE_DIR) / "examples",
-                                 fs::path(AIC_SOURCE_DIR) / "fuzz" / "regressions"};
-  if (fs::is_directory(fs::path(AIC_SHARED_DIR) / "corpus")) roots.push_back(fs::path(AIC_SHARED_DIR) / "corpus");
   std::size_t files = 0, with_algo = 0;
-  for (const auto& root : roots)
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-      if (!e.is_regular_file() || e.path().extension() != ".json") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream s;
-      s << in.rdbuf();
-      std::string dom = through_the_dom(s.str());
-      EXPECT_EQ(side_car_quant_algo(s.str()), dom) << e.path();
-      ++files;
-      with_algo += !dom.empty();
-    }
+  for (const auto& path : testing::project_json_files()) {
+    std::string text = testing::read_file(path);
+    std::string dom = through_the_dom(text);
+    EXPECT_EQ(side_car_quant_algo(text), dom) << path;
+    ++files;
+    with_algo += !dom.empty();
+  }
   EXPECT_GT(files, 200u);
   EXPECT_GT(with_algo, 5u) << "no side-car with an algorithm: the comparison says little";
 }

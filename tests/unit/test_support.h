@@ -1,5 +1,10 @@
 #pragma once
-// Helpers shared by the unit tests: parse a string as a file, find diagnostics by code.
+// Helpers shared by the unit tests: parse a string as a file, find diagnostics by code, every JSON
+// file the project has.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,5 +28,29 @@ struct Parsed {
     return v;
   }
 };
+
+// A file's bytes.
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every JSON file of the project (tests, examples, fuzz regressions, whatever their name) and of
+// ../shared/corpus when it is there, sorted: the inputs of the differential tests.
+inline std::vector<std::filesystem::path> project_json_files() {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::vector<fs::path> roots = {fs::path(AIC_SOURCE_DIR) / "tests", fs::path(AIC_SOURCE_DIR) / "examples",
+                                 fs::path(AIC_SOURCE_DIR) / "fuzz" / "regressions"};
+  if (fs::is_directory(fs::path(AIC_SHARED_DIR) / "corpus")) roots.push_back(fs::path(AIC_SHARED_DIR) / "corpus");
+  for (const auto& root : roots)
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      if (e.is_regular_file() && (e.path().extension() == ".json" || root.filename() == "regressions"))
+        files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
 }  // namespace aic::testing
