@@ -192,55 +192,54 @@ class CleanJsonScanner {
   }
 
   bool object(std::uint32_t self, std::size_t depth) {
-    if (depth >= in_.max_depth) return false;
-    nodes_[self].type = rapidjson::kObjectType;
-    if (!dom_.StartObject()) return false;
-    ++p_;
-    skip_white_space();
-    std::uint32_t count = 0, last = JsonDocument::kNone;
-    if (*p_ != '}') {
-      while (true) {
-        if (*p_ != '"') return false;
-        const char* key_begin = p_;
-        const char* key;
-        std::size_t key_size;
-        if (!string(key, key_size) || !dom_.Key(key, static_cast<rapidjson::SizeType>(key_size), false))
-          return false;
-        const char* key_end = p_;
-        skip_white_space();
-        if (*p_ != ':') return false;
-        ++p_;
-        skip_white_space();
-        std::uint32_t child = add_child(self, count++, last);
-        nodes_[child].key_begin = offset(key_begin);
-        nodes_[child].key_end = offset(key_end);
-        nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
-        if (!value(child, depth + 1)) return false;
-        skip_white_space();
-        if (*p_ == '}') break;
-        if (*p_ != ',') return false;
-        ++p_;
-        skip_white_space();
-      }
-    }
-    ++p_;
-    nodes_[self].end = offset(p_);
-    return dom_.EndObject(count);
+    std::uint32_t count = 0;
+    return dom_.StartObject() &&
+           container(self, depth, rapidjson::kObjectType, '}', count,
+                     [&](std::uint32_t child) { return member(child, depth); }) &&
+           dom_.EndObject(count);
   }
 
   bool array(std::uint32_t self, std::size_t depth) {
-    if (depth >= in_.max_depth) return false;
-    nodes_[self].type = rapidjson::kArrayType;
-    if (!dom_.StartArray()) return false;
+    std::uint32_t count = 0;
+    return dom_.StartArray() &&
+           container(self, depth, rapidjson::kArrayType, ']', count,
+                     [&](std::uint32_t child) { return value(child, depth + 1); }) &&
+           dom_.EndArray(count);
+  }
+
+  // An object member at p_ (its key's opening quote) into node `child`: key, ':', value.
+  bool member(std::uint32_t child, std::size_t depth) {
+    if (*p_ != '"') return false;
+    const char* key_begin = p_;
+    const char* key;
+    std::size_t key_size;
+    if (!string(key, key_size) || !dom_.Key(key, static_cast<rapidjson::SizeType>(key_size), false))
+      return false;
+    nodes_[child].key_begin = offset(key_begin);
+    nodes_[child].key_end = offset(p_);
+    nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
+    skip_white_space();
+    if (*p_ != ':') return false;
     ++p_;
     skip_white_space();
-    std::uint32_t count = 0, last = JsonDocument::kNone;
-    if (*p_ != ']') {
+    return value(child, depth + 1);
+  }
+
+  // The '{' or '[' at p_ and its items up to `close`, comma-separated (no trailing comma): each
+  // item is read by `item` into a new child node. `count` receives the number of items.
+  template <typename Item>
+  bool container(std::uint32_t self, std::size_t depth, rapidjson::Type type, char close,
+                 std::uint32_t& count, Item item) {
+    if (depth >= in_.max_depth) return false;  // the full pass reports it
+    nodes_[self].type = type;
+    ++p_;
+    skip_white_space();
+    std::uint32_t last = JsonDocument::kNone;
+    if (*p_ != close) {
       while (true) {
-        std::uint32_t child = add_child(self, count++, last);
-        if (!value(child, depth + 1)) return false;
+        if (!item(add_child(self, count++, last))) return false;
         skip_white_space();
-        if (*p_ == ']') break;
+        if (*p_ == close) break;
         if (*p_ != ',') return false;
         ++p_;
         skip_white_space();
@@ -248,7 +247,7 @@ class CleanJsonScanner {
     }
     ++p_;
     nodes_[self].end = offset(p_);
-    return dom_.EndArray(count);
+    return true;
   }
 
   const CleanScanInput& in_;
