@@ -1,9 +1,9 @@
 #include "engine/content_identity.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <utility>
 
 #include "core/key_hash.h"
@@ -34,25 +34,6 @@ void for_each_shared_key(const std::vector<Keyed>& items, Fn fn) {
     if (e - b > 1) fn(items.begin() + b, items.begin() + e);
   }
 }
-
-// A 64-bit key of (directory, size). Two pairs whose keys collide share a run, which costs only
-// work: settle_content_identity compares directory and size exactly before calling files twins.
-class DirectorySizeKey {
- public:
-  std::uint64_t operator()(const FileSummary& f) {
-    if (!valid_ || f.directory != last_) {  // files come directory by directory
-      last_ = f.directory;
-      hash_ = key_hash(last_);
-      valid_ = true;
-    }
-    return (hash_ ^ f.size) * 0x9E3779B97F4A7C15ull;
-  }
-
- private:
-  std::string_view last_;
-  std::uint64_t hash_ = 0;
-  bool valid_ = false;
-};
 
 bool candidate(const FileSummary& f) {
   return f.kind == FileKind::config && f.bytes_read && f.size > 0;
@@ -102,33 +83,31 @@ std::vector<bool> content_hash_wanted(const std::vector<WalkEntry>& entries) {
 }
 
 void settle_content_identity(std::vector<FileSummary>& files, std::uint64_t max_file_size) {
+  // Candidates sorted by (directory, size) in one integer: a file read whole is smaller than
+  // 4 GiB (--max-file-size), so the size takes the low 32 bits exactly.
   std::vector<Keyed> configs;
-  DirectorySizeKey key;
   for (std::size_t i = 0; i < files.size(); ++i)
-    if (candidate(files[i])) configs.push_back({key(files[i]), i});
+    if (candidate(files[i]) && files[i].size <= UINT32_MAX)
+      configs.push_back({std::uint64_t{files[i].directory} << 32 | files[i].size, i});
   std::sort(configs.begin(), configs.end());
 
+  std::vector<Keyed> hashed;  // one (directory, size) group's (hash, index), reused
   for_each_shared_key(configs, [&](Run begin, Run end) {
     if (std::none_of(begin, end, [&](const Keyed& k) { return files[k.index].reported; }))
       return;  // AIC405 reports nothing here
-    std::vector<std::size_t> members;
+    hashed.clear();
     for (Run k = begin; k != end; ++k) {
       FileSummary& f = files[k->index];
       if (!f.content_hash)  // the guess missed it
         if (auto bytes = read_again(f, max_file_size)) f.content_hash = content_hash(*bytes);
-      if (f.content_hash) members.push_back(k->index);
+      if (f.content_hash) hashed.push_back({*f.content_hash, k->index});
     }
-    auto tie = [&](std::size_t i) {
-      return std::tie(*files[i].content_hash, files[i].size, files[i].directory);
-    };
-    std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-      return tie(a) < tie(b) || (tie(a) == tie(b) && a < b);
+    std::sort(hashed.begin(), hashed.end());
+    for_each_shared_key(hashed, [&](Run twins_begin, Run twins_end) {
+      std::vector<std::size_t> group;
+      for (Run k = twins_begin; k != twins_end; ++k) group.push_back(k->index);
+      confirm_byte_for_byte(files, group, max_file_size);
     });
-    for (std::size_t b = 0, e; b < members.size(); b = e) {
-      for (e = b + 1; e < members.size() && tie(members[e]) == tie(members[b]);) ++e;
-      if (e - b > 1)
-        confirm_byte_for_byte(files, {members.begin() + b, members.begin() + e}, max_file_size);
-    }
   });
 }
 

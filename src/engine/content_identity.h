@@ -26,6 +26,7 @@ std::vector<bool> content_hash_wanted(const std::vector<WalkEntry>& entries);
 // behind one hash get distinct content_variant numbers, a file that can no longer be read loses
 // its hash. Groups without a reported file are left alone (AIC405 reports nothing there).
 // Memory: one group's distinct contents at a time.
+// The files' directories must be numbered (number_directories, engine/summary.h).
 void settle_content_identity(std::vector<FileSummary>& files, std::uint64_t max_file_size);
 
 }  // namespace aic

@@ -21,26 +21,13 @@ namespace aic {
 
 namespace {
 
-// The normalized parent directory of a file path. Files come directory by directory, so the
-// last answer is kept per thread: lexically_normal builds several paths.
-const std::string& normalized_directory(std::string_view path, std::string_view name) {
-  thread_local std::string last_prefix, last_directory;
-  std::string_view prefix = path.substr(0, path.size() - name.size());
-  if (prefix.empty() || prefix != last_prefix) {
-    last_prefix = prefix;
-    last_directory = fs::path(path).parent_path().lexically_normal().string();
-  }
-  return last_directory;
-}
-
 void init_summary(FileSummary& summary, const std::string& fs_path, const std::string& display) {
   summary.path = fs_path;
   summary.display_path = display;
   // fs::path(p).filename(): what follows the last '/' (file paths never end with one).
   std::size_t slash = fs_path.rfind('/');
-  summary.name = slash == std::string::npos ? fs_path : fs_path.substr(slash + 1);
-  summary.directory = normalized_directory(fs_path, summary.name);
-  summary.kind = classify_file_name(summary.name);
+  summary.name_offset = slash == std::string::npos ? 0 : static_cast<std::uint32_t>(slash + 1);
+  summary.kind = classify_file_name(summary.name());
 }
 
 // Runs `work(i)` for every i in [0, count) on `jobs` threads.
@@ -217,6 +204,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     }
     summaries[i].reported = is_reported;
   });
+  number_directories(summaries);
   settle_content_identity(summaries, options.max_file_size);
 
   LintResult result;

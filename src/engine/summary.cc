@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <map>
 
 namespace aic {
 
@@ -18,16 +20,26 @@ std::string lower_trimmed(std::string_view v) {
   return s;
 }
 
-// The document and its text, to turn nodes into anchors.
-struct Reader {
+// Lines longer than this keep only their code frame in an anchor, not the whole line (a
+// minified file is one line).
+constexpr std::size_t kLongLine = 480;
+
+// The document and its text, to turn nodes into anchors and values into the summary's text.
+class Reader {
+ public:
+  Reader(const JsonDocument& doc, const SourceFile& source, FileSummary& summary)
+      : doc(doc), source(source), summary(summary) {}
+
   const JsonDocument& doc;
   const SourceFile& source;
+  FileSummary& summary;
 
-  Anchor anchor(std::uint32_t n, bool at_key = false) const {
+  // The anchor of node n, whose parent's pointer is `parent` (the root: n = root, parent "").
+  Anchor anchor(std::uint32_t n, std::string_view parent, bool at_key = false) {
     Anchor a;
     if (n == JsonDocument::kNone) return a;
     const auto& node = doc.node(n);
-    a.pointer = doc.pointer_of(n);
+    a.pointer = pointer(node, parent);
     std::size_t begin = node.begin, end = node.end;
     // Objects and arrays span lines: point at their key (or opening bracket) instead.
     if (at_key && node.has_key()) {
@@ -36,15 +48,27 @@ struct Reader {
     } else if (node.type == rapidjson::kObjectType || node.type == rapidjson::kArrayType) {
       end = begin + 1;
     }
-    a.begin = source.location(begin);
-    a.end = source.location(end);
-    if (a.end.line != a.begin.line || a.end.column <= a.begin.column) {
-      a.end = a.begin;
-      a.end.column = a.begin.column + 1;
+    const Location at = source.location(begin);
+    const std::string_view line = source.line_text(at.line);
+    const std::size_t line_begin = static_cast<std::size_t>(line.data() - source.text().data());
+    // The end as source.location(end) places it: on this line, or (never for the spans above,
+    // but exactly) past it.
+    std::size_t end_column = 0;
+    if (end <= line_begin + line.size())
+      end_column = at.column + count_code_points(source.text().substr(begin, end - begin));
+    else if (Location e = source.location(end); e.line == at.line)
+      end_column = e.column;
+    if (end_column <= at.column) end_column = at.column + 1;
+    a.line = static_cast<std::uint32_t>(at.line);
+    a.column = static_cast<std::uint32_t>(at.column);
+    a.end_column = static_cast<std::uint32_t>(end_column);
+    if (line.size() <= kLongLine) {
+      a.text = kept_line(a.line, line);  // the code frame is made from it if ever needed
+    } else {
+      Snippet s = make_snippet(line, at.column);
+      a.text = summary.keep(s.text);
+      a.snippet_column = static_cast<std::uint32_t>(s.first_column);
     }
-    Snippet s = make_snippet(source.line_text(a.begin.line), a.begin.column);
-    a.snippet = std::move(s.text);
-    a.snippet_column = s.first_column;
     return a;
   }
   std::uint32_t child(std::uint32_t parent, std::string_view key) const {
@@ -68,22 +92,34 @@ struct Reader {
   rapidjson::Type type(std::uint32_t n) const {
     return n == JsonDocument::kNone ? rapidjson::kNullType : doc.node(n).type;
   }
-  // The string value of a node (the DOM holds the loader's view: the last of duplicate keys).
-  std::string string_at(std::uint32_t n) const {
+  // The string value of a node (the node is the loader's view: the last of duplicate keys).
+  std::string_view string_at(std::uint32_t n) const {
     if (type(n) != rapidjson::kStringType) return {};
+    const auto& node = doc.node(n);
+    // Without an escape sequence the value is the text between the quotes; with one, the DOM's
+    // decoded string (value_of walks from the root: not for every file).
+    std::string_view raw = source.text().substr(node.begin + 1, node.end - node.begin - 2);
+    if (raw.find('\\') == std::string_view::npos) return raw;
     const rapidjson::Value* v = doc.value_of(n);
-    return v && v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : std::string();
+    return v && v->IsString() ? std::string_view(v->GetString(), v->GetStringLength()) : std::string_view();
   }
-  // Python truthiness of a member, as `d.get(key) or ...` sees it.
+  // Python truthiness of a member, as `d.get(key) or ...` sees it. The node tells, but for a
+  // number's value.
   bool truthy(std::uint32_t n) const {
     if (n == JsonDocument::kNone) return false;
-    const rapidjson::Value* v = doc.value_of(n);
-    if (!v || v->IsNull()) return false;
-    if (v->IsString()) return v->GetStringLength() > 0;
-    if (v->IsBool()) return v->GetBool();
-    if (v->IsArray()) return !v->Empty();
-    if (v->IsObject()) return v->MemberCount() > 0;
-    if (v->IsNumber()) return v->GetDouble() != 0;
+    const auto& node = doc.node(n);
+    switch (node.type) {
+      case rapidjson::kNullType:
+      case rapidjson::kFalseType: return false;
+      case rapidjson::kTrueType: return true;
+      case rapidjson::kStringType: return node.end - node.begin > 2;  // not ""
+      case rapidjson::kObjectType:
+      case rapidjson::kArrayType: return node.first_child != JsonDocument::kNone;
+      case rapidjson::kNumberType: {
+        const rapidjson::Value* v = doc.value_of(n);
+        return v && v->IsNumber() && v->GetDouble() != 0;
+      }
+    }
     return true;
   }
   // First truthy node among `members` (the consumer's `a or b or c`).
@@ -92,12 +128,43 @@ struct Reader {
       if (truthy(n)) return n;
     return JsonDocument::kNone;
   }
+
+ private:
+  // The pointer of `node` (a member or element of the value at `parent`), kept in the summary.
+  TextSpan pointer(const JsonDocument::Node& node, std::string_view parent) {
+    std::string& text = summary.text;
+    const auto at = static_cast<std::uint32_t>(text.size());
+    text += parent;
+    if (node.has_key()) {
+      text += '/';
+      std::string_view key = doc.key(node);
+      if (key.find_first_of("~/") == std::string_view::npos) text += key;
+      else text += escape_pointer_token(key);
+    } else if (node.parent != JsonDocument::kNone) {
+      text += '/';
+      text += std::to_string(node.index);
+    }
+    return {at, static_cast<std::uint32_t>(text.size()) - at};
+  }
+  // A line's text, kept once however many anchors are on it.
+  TextSpan kept_line(std::uint32_t number, std::string_view line) {
+    for (std::size_t i = 0; i < kept_count_; ++i)
+      if (kept_[i].first == number) return kept_[i].second;
+    TextSpan span = summary.keep(line);
+    if (kept_count_ < kept_.size()) kept_[kept_count_++] = {number, span};
+    return span;
+  }
+  std::array<std::pair<std::uint32_t, TextSpan>, 6> kept_{};  // a summary has six anchors
+  std::size_t kept_count_ = 0;
 };
 
-void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, FileSummary& s) {
+// `pointer`: the pointer of the quantization object q.
+void summarize_quantization(Reader& r, std::uint32_t q, std::string_view pointer, bool side_car,
+                            FileSummary& s) {
   if (r.type(q) != rapidjson::kObjectType) return;
   s.has_quant_section = true;
-  s.quant_at = r.anchor(q, true);
+  const std::string_view parent = pointer.substr(0, pointer.rfind('/'));
+  s.quant_at = r.anchor(q, parent, true);
   // Every member read below, found in one pass.
   enum {
     kQuantAlgo, kQuantizationAlgo, kQuantMethod, kQuantizationMethod, kKvAlgo, kKvMethod, kKvDtype,
@@ -113,34 +180,39 @@ void summarize_quantization(const Reader& r, std::uint32_t q, bool side_car, Fil
     std::uint32_t raw = m[kQuantAlgo];
     s.quant_algo_null = raw != JsonDocument::kNone && r.type(raw) == rapidjson::kNullType &&
                         algo == JsonDocument::kNone;
-    if (raw != JsonDocument::kNone && algo == JsonDocument::kNone) s.quant_algo_at = r.anchor(raw);
+    if (raw != JsonDocument::kNone && algo == JsonDocument::kNone) s.quant_algo_at = r.anchor(raw, pointer);
   }
   if (algo != JsonDocument::kNone) {
-    s.quant_algo = normalize_quant_algo(r.string_at(algo));
-    s.quant_algo_at = r.anchor(algo);
+    std::string name = normalize_quant_algo(r.string_at(algo));
     // The consumer turns fp8 into block FP8 when the config has weight_block_size.
-    if (!side_car && s.quant_algo == "fp8" && r.truthy(m[kWeightBlockSize])) s.quant_algo = "fp8_block";
+    if (!side_car && name == "fp8" && r.truthy(m[kWeightBlockSize])) name = "fp8_block";
+    s.quant_algo_text = s.keep(name);
+    s.quant_algo_at = r.anchor(algo, pointer);
   }
   std::uint32_t kv = side_car ? r.first_truthy({m[kKvAlgo]})
                               : r.first_truthy({m[kKvAlgo], m[kKvMethod], m[kKvDtype]});
   if (kv != JsonDocument::kNone) {
-    s.kv_cache_quant_algo = normalize_kv_cache_algo(r.string_at(kv));
-    s.kv_cache_quant_algo_at = r.anchor(kv);
+    s.kv_cache_quant_algo_text = s.keep(normalize_kv_cache_algo(r.string_at(kv)));
+    s.kv_cache_quant_algo_at = r.anchor(kv, pointer);
   } else if (!side_car) {
     std::uint32_t scheme = m[kKvScheme];
     if (r.type(scheme) == rapidjson::kStringType) {
       // The consumer reads only a dict here, but a string ("FP8") still tells what the file
       // declares, which is what comparing a config with its side-car needs.
-      s.kv_cache_quant_algo = normalize_kv_cache_algo(r.string_at(scheme));
-      s.kv_cache_quant_algo_at = r.anchor(scheme);
+      s.kv_cache_quant_algo_text = s.keep(normalize_kv_cache_algo(r.string_at(scheme)));
+      s.kv_cache_quant_algo_at = r.anchor(scheme, pointer);
     } else if (r.type(scheme) == rapidjson::kObjectType) {
       std::string type = lower_trimmed(r.string_at(r.child(scheme, "type")));
       std::uint32_t bits_node = r.child(scheme, "num_bits");
       const rapidjson::Value* bits = r.doc.value_of(bits_node);
-      if (type.find("fp8") != std::string::npos) s.kv_cache_quant_algo = "fp8";
+      std::string_view algo_name;
+      if (type.find("fp8") != std::string::npos) algo_name = "fp8";
       else if (type == "float" && bits && bits->IsInt())
-        s.kv_cache_quant_algo = bits->GetInt() <= 8 ? "fp8" : bits->GetInt() >= 16 ? "bfloat16" : "";
-      if (!s.kv_cache_quant_algo.empty()) s.kv_cache_quant_algo_at = r.anchor(scheme, true);
+        algo_name = bits->GetInt() <= 8 ? "fp8" : bits->GetInt() >= 16 ? "bfloat16" : "";
+      if (!algo_name.empty()) {
+        s.kv_cache_quant_algo_text = s.keep(algo_name);
+        s.kv_cache_quant_algo_at = r.anchor(scheme, pointer, true);
+      }
     }
   }
   s.quant_excludes = r.truthy(m[kExcludeModules]) || r.truthy(m[kIgnore]) ||
@@ -163,10 +235,30 @@ std::string normalize_kv_cache_algo(std::string_view value) {
   return a;
 }
 
+void number_directories(std::vector<FileSummary>& files) {
+  std::map<std::string, std::uint32_t, std::less<>> numbers;  // normalized directory -> number
+  // Files come directory by directory: the directory is normalized again only when the path
+  // before the name changes (lexically_normal builds several paths).
+  std::string_view last_prefix;
+  std::uint32_t last = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    FileSummary& f = files[i];
+    std::string_view prefix = std::string_view(f.path).substr(0, f.name_offset);
+    if (i == 0 || prefix != last_prefix) {
+      std::string directory = std::filesystem::path(f.path).parent_path().lexically_normal().string();
+      last = numbers.try_emplace(std::move(directory), static_cast<std::uint32_t>(numbers.size()))
+                 .first->second;
+      last_prefix = prefix;
+    }
+    f.directory = last;
+  }
+}
+
 void summarize_document(const JsonDocument& doc, const SourceFile& source, FileSummary& summary) {
-  Reader r{doc, source};
+  summary.text.reserve(256);  // the anchors' lines and pointers, and the values below: one allocation
+  Reader r{doc, source, summary};
   const std::uint32_t root = doc.find("");
-  summary.root_at = r.anchor(root);
+  summary.root_at = r.anchor(root, "");
   const bool side_car = summary.kind == FileKind::side_car;
   // The top-level members read below, found in one pass (then text_config's, if nested).
   enum { kArchitectures, kTextConfig, kModelType, kNameOrPath, kQuantization, kCount };
@@ -176,8 +268,8 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   if (r.type(arch) == rapidjson::kArrayType) {
     std::uint32_t first = doc.element(arch, 0);
     if (r.type(first) == rapidjson::kStringType) {
-      summary.architecture = r.string_at(first);
-      summary.architecture_at = r.anchor(first);
+      summary.architecture_text = summary.keep(r.string_at(first));
+      summary.architecture_at = r.anchor(first, "/architectures");
     }
   }
   std::uint32_t text = top[kTextConfig];
@@ -185,13 +277,15 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   enum { kNestedModelType, kNestedNameOrPath, kNestedQuantization, kNestedCount };
   const auto nested =
       r.children<kNestedCount>(text, {"model_type", "_name_or_path", "quantization_config"});
-  summary.model_type = r.string_at(top[kModelType]);
-  if (summary.model_type.empty()) summary.model_type = r.string_at(nested[kNestedModelType]);
+  std::string_view model_type = r.string_at(top[kModelType]);
+  if (model_type.empty()) model_type = r.string_at(nested[kNestedModelType]);
+  summary.model_type_text = summary.keep(model_type);
 
-  for (std::uint32_t n : {top[kNameOrPath], nested[kNestedNameOrPath]}) {
-    if (std::string name = r.string_at(n); !name.empty()) {
-      summary.name_or_path = std::move(name);
-      summary.name_or_path_at = r.anchor(n);
+  for (auto [n, parent] : {std::pair<std::uint32_t, std::string_view>{top[kNameOrPath], ""},
+                           {nested[kNestedNameOrPath], "/text_config"}}) {
+    if (std::string_view name = r.string_at(n); !name.empty()) {
+      summary.name_or_path_text = summary.keep(name);
+      summary.name_or_path_at = r.anchor(n, parent);
       break;
     }
   }
@@ -199,12 +293,13 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   if (side_car) {
     std::uint32_t q = top[kQuantization];
     summary.quant_section_present = q != JsonDocument::kNone;
-    summarize_quantization(r, q, true, summary);
+    summarize_quantization(r, q, "/quantization", true, summary);
+  } else if (top[kQuantization] != JsonDocument::kNone) {
+    summarize_quantization(r, top[kQuantization], "/quantization_config", false, summary);
   } else {
     // The consumer promotes text_config's quantization_config when the top level has none.
-    std::uint32_t q = top[kQuantization];
-    if (q == JsonDocument::kNone) q = nested[kNestedQuantization];
-    summarize_quantization(r, q, false, summary);
+    summarize_quantization(r, nested[kNestedQuantization], "/text_config/quantization_config", false,
+                           summary);
   }
 }
 

@@ -2,6 +2,7 @@
 // What repository rules need to know about a file, taken while it is parsed.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/json_document.h"
 #include "core/rapidjson.h"
@@ -13,6 +14,10 @@ namespace aic {
 // Fills architecture, model_type, _name_or_path and declared quantization (with the positions
 // repository rules report at) from a parsed document whose top level is an object.
 void summarize_document(const JsonDocument& doc, const SourceFile& source, FileSummary& summary);
+
+// Numbers the files' directories (FileSummary::directory): equal numbers for equal lexically
+// normalized parent directories. Repository rules then group files by integers, not strings.
+void number_directories(std::vector<FileSummary>& files);
 
 // aiconfigurator's normalizations: lower-case, aliases folded (w4a16_mxfp4 -> mxfp4,
 // mixed-precision -> mixed_precision); KV: fp8/e4m3/e5m2 -> fp8, fp16/float16/bf16 -> bfloat16.

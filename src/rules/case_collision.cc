@@ -42,24 +42,16 @@ class CaseCollision : public RepositoryRule {
     // for the nearly always empty answer. Files of equal hash are then grouped exactly.
     std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
     keyed.reserve(c.files.size());
-    std::string_view directory;
-    std::uint64_t directory_hash = 0;
-    for (std::size_t i = 0; i < c.files.size(); ++i) {
-      const FileSummary& f = c.files[i];
-      if (i == 0 || f.directory != directory) {  // files come directory by directory
-        directory = f.directory;
-        directory_hash = key_hash(directory);
-      }
-      keyed.emplace_back(folded_hash(f.name, directory_hash), i);
-    }
+    for (std::size_t i = 0; i < c.files.size(); ++i)
+      keyed.emplace_back(folded_hash(c.files[i].name(), c.files[i].directory), i);
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t b = 0, e; b < keyed.size(); b = e) {
       for (e = b + 1; e < keyed.size() && keyed[e].first == keyed[b].first;) ++e;
       if (e - b < 2) continue;
-      std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
+      std::map<std::pair<std::uint32_t, std::string>, std::vector<std::size_t>> groups;
       for (std::size_t k = b; k < e; ++k) {
         const FileSummary& f = c.files[keyed[k].second];
-        groups[{f.directory, model_id::to_lower(f.name)}].push_back(keyed[k].second);
+        groups[{f.directory, model_id::to_lower(f.name())}].push_back(keyed[k].second);
       }
       for (const auto& [key, members] : groups)
         if (members.size() > 1) report(c, members);
@@ -67,12 +59,18 @@ class CaseCollision : public RepositoryRule {
   }
 
  private:
-  // FNV-1a over the ASCII-lower-cased name, seeded with the directory's hash.
+  // key_hash of the ASCII-lower-cased name (copied in pieces into a buffer, a loop the
+  // compiler vectorizes), seeded with the directory's number.
   static std::uint64_t folded_hash(std::string_view name, std::uint64_t seed) {
-    std::uint64_t h = seed ^ 0xCBF29CE484222325ull;
-    for (char ch : name) {
-      char lowered = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-      h = (h ^ static_cast<unsigned char>(lowered)) * 0x100000001B3ull;
+    char lowered[128];
+    std::uint64_t h = seed;
+    for (std::size_t at = 0; at < name.size(); at += sizeof lowered) {
+      const std::size_t n = std::min(sizeof lowered, name.size() - at);
+      for (std::size_t i = 0; i < n; ++i) {
+        const char ch = name[at + i];
+        lowered[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      h = (h ^ key_hash(std::string_view(lowered, n))) * 0x9E3779B97F4A7C15ull;
     }
     return h;
   }
@@ -82,10 +80,10 @@ class CaseCollision : public RepositoryRule {
       if (!c.files[i].reported) continue;
       std::string others;
       for (std::size_t j : members)
-        if (j != i) others += (others.empty() ? "'" : ", '") + c.files[j].name + "'";
+        if (j != i) others += (others.empty() ? "'" : ", '") + std::string(c.files[j].name()) + "'";
       Diagnostic& d = c.report(
           i, kInfo,
-          "'" + c.files[i].name + "' differs from " + others +
+          "'" + std::string(c.files[i].name()) + "' differs from " + others +
               " only in case: on macOS and Windows they are the same file, and a checkout "
               "there keeps only one of them");
       FileDiagnostics::help(d, "keep one file, named with the exact case of the HuggingFace id");

@@ -105,11 +105,12 @@ class FilenameConvention : public RepositoryRule {
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
       if (!f.reported) continue;  // siblings loaded for context are not ours to judge
-      if (well_formed(f.name)) continue;
+      if (well_formed(f.name())) continue;
+      const std::string name(f.name());
       std::optional<Problem> problem;
-      std::optional<std::string> id = model_id::of_file_name(f.name);
+      std::optional<std::string> id = model_id::of_file_name(name);
       if (!id) {
-        problem = suffix_problem(f.name);
+        problem = suffix_problem(name);
         if (!problem)
           problem = Problem{"not a model config name: expected '<org>--<model>_config.json' or "
                             "'<org>--<model>_hf_quant_config.json'",
@@ -124,11 +125,11 @@ class FilenameConvention : public RepositoryRule {
           }
         }
       } else {
-        problem = id_problem(*id, f.name.substr(id->size()));
+        problem = id_problem(*id, name.substr(id->size()));
       }
       if (!problem) continue;
       Diagnostic& d = c.report(i, kInfo,
-                               "'" + f.name + "': " + problem->message +
+                               "'" + name + "': " + problem->message +
                                    "; aiconfigurator looks files up only by that exact name, so it never "
                                    "reads this one");
       FileDiagnostics::help(d, problem->suggestion.empty()

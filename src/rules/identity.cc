@@ -44,7 +44,7 @@ Fix
   Replace the file with the model's own config.json (and its hf_quant_config.json side-car for
   a ModelOpt checkpoint), or rename it after the model it really is.)"};
 
-bool compatible(const std::string& claim, const std::string& algo) {
+bool compatible(std::string_view claim, std::string_view algo) {
   if (algo == "mixed_precision" || algo == "compressed-tensors" || algo == "modelopt") return true;
   if (claim == "fp8" || claim == "fp8_block") return algo == "fp8" || algo == "fp8_block";
   if (claim == "nvfp4" || claim == "fp4") return algo == "nvfp4";
@@ -53,10 +53,10 @@ bool compatible(const std::string& claim, const std::string& algo) {
 }
 
 // `org/model` when `value` looks like a HuggingFace id (not a path, not an internal name).
-std::optional<model_id::Parts> hf_id(const std::string& value) {
+std::optional<model_id::PartViews> hf_id(std::string_view value) {
   std::size_t slash = value.find('/');
-  if (slash == std::string::npos || value.find('/', slash + 1) != std::string::npos) return {};
-  model_id::Parts p{value.substr(0, slash), value.substr(slash + 1)};
+  if (slash == std::string_view::npos || value.find('/', slash + 1) != std::string_view::npos) return {};
+  model_id::PartViews p{value.substr(0, slash), value.substr(slash + 1)};
   if (!model_id::part_problem(p.org).empty() || !model_id::part_problem(p.model).empty()) return {};
   return p;
 }
@@ -71,91 +71,87 @@ class Identity : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
   void check(const RepositoryContext& c) const override {
-    auto side_cars = index_by_id(c.files, FileKind::side_car);
+    IdIndex side_cars(c.files, FileKind::side_car);
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
       if (!f.reported || f.kind != FileKind::config || !f.parsed) continue;
-      auto id = model_id::id_of_file_name(f.name);
+      auto id = model_id::id_of_file_name(f.name());
       auto parts = id ? model_id::split_view(*id) : std::nullopt;
       if (!parts) continue;  // misnamed: AIC401's finding
       const std::string_view model = parts->model;
       auto hf = [&] { return std::string(parts->org) + "/" + std::string(model); };  // for messages
 
-      if (auto named = hf_id(f.name_or_path)) {
+      if (auto named = hf_id(f.name_or_path())) {
         // "org/model" against "org/model", ASCII case aside ('/' is in neither part).
         bool same = equal_ignoring_case(named->org, parts->org) && equal_ignoring_case(named->model, model);
         // The base names are compared only when the ids differ (the common case is equal ids).
         if (!same && model_id::without_quant_tokens(named->model) != model_id::without_quant_tokens(model)) {
+          const std::string name_or_path(f.name_or_path());
           Diagnostic& d = c.report_at(
               i, f.name_or_path_at, kInfo,
-              "_name_or_path is '" + f.name_or_path + "' but the file is named for '" + hf() +
+              "_name_or_path is '" + name_or_path + "' but the file is named for '" + hf() +
                   "': this looks like another model's config");
           FileDiagnostics::help(d, "use the config.json of '" + hf() + "', or rename the file after '" +
-                                       f.name_or_path + "'");
+                                       name_or_path + "'");
         }
       }
 
-      std::string arch_family = model_id::family_of_architecture(f.architecture);
-      std::vector<std::string> named;
-      if (!arch_family.empty()) named = model_id::families_named(model);
-      if (!arch_family.empty() && !named.empty()) {
-        bool fits = false;
-        for (const auto& fam : named) fits = fits || model_id::architecture_fits(fam, f.architecture);
-        if (!fits) {
-          std::string names;
-          for (const auto& fam : named) names += (names.empty() ? "" : "/") + fam;
-          Diagnostic& d = c.report_at(
-              i, f.architecture_at, kInfo,
-              "the id '" + hf() + "' names a " + names + " model, but the architecture is '" +
-                  f.architecture + "' (" + arch_family +
-                  "): this looks like a copy of another model's config");
-          FileDiagnostics::help(d, "use the config.json of '" + hf() + "'");
-        }
+      // The families are listed (for the message) only when the architecture fits none.
+      if (model_id::architecture_fits_id(model, f.architecture()) == false) {
+        std::string names;
+        for (const auto& fam : model_id::families_named(model)) names += (names.empty() ? "" : "/") + fam;
+        Diagnostic& d = c.report_at(
+            i, f.architecture_at, kInfo,
+            "the id '" + hf() + "' names a " + names + " model, but the architecture is '" +
+                std::string(f.architecture()) + "' (" + model_id::family_of_architecture(f.architecture()) +
+                "): this looks like a copy of another model's config");
+        FileDiagnostics::help(d, "use the config.json of '" + hf() + "'");
       }
 
       const FileSummary* side_car = nullptr;
       if (!side_cars.empty())  // no key to build in a repository without side-cars
-        if (auto sc = side_cars.find({f.directory, std::string(*id)}); sc != side_cars.end())
-          side_car = &c.files[sc->second];
-      std::string algo = effective_quant_algo(f, side_car);
-      std::vector<std::string> tokens = model_id::quant_tokens(model);
-      std::vector<std::string> claims;
-      bool unquantized_claim = false;
-      for (const auto& t : tokens) {
-        if (t == "bf16" || t == "fp16") unquantized_claim = true;
-        else claims.push_back(t);
+        if (auto sc = side_cars.find(f.directory, *id)) side_car = &c.files[*sc];
+      const std::string_view algo = effective_quant_algo(f, side_car);
+      // The id's quantization claims (bf16/fp16 claim none): most ids have no such token.
+      std::string first_claim;
+      bool any_compatible = false, unquantized_claim = false;
+      for (const std::string& t : model_id::quant_tokens(model)) {
+        if (t == "bf16" || t == "fp16") {
+          unquantized_claim = true;
+        } else {
+          if (first_claim.empty()) first_claim = t;
+          any_compatible = any_compatible || compatible(t, algo);
+        }
       }
       auto declared_by = [&]() -> std::string {  // for messages only
-        return side_car && !side_car->quant_algo.empty() ? "its side-car '" + side_car->name + "'"
-                                                         : "its quantization_config";
+        return side_car && !side_car->quant_algo().empty()
+                   ? "its side-car '" + std::string(side_car->name()) + "'"
+                   : "its quantization_config";
       };
-      const Anchor& at = !f.quant_algo_at.pointer.empty() ? f.quant_algo_at : f.root_at;
-      if (!claims.empty() && algo.empty()) {
-        Anchor missing = f.root_at;
-        missing.pointer = "/quantization_config";
+      const Anchor& at = f.quant_algo_at.known() ? f.quant_algo_at : f.root_at;
+      if (!first_claim.empty() && algo.empty()) {
         Diagnostic& d = c.report_at(
-            i, f.quant_at.known() ? f.quant_at : missing, kInfo,
-            "the id says " + claims.front() + " ('" + std::string(model) +
+            i, f.quant_at.known() ? f.quant_at : f.root_at, kInfo,
+            "the id says " + first_claim + " ('" + std::string(model) +
                 "') but neither the config's quantization_config nor a side-car declares a "
                 "quantization: aiconfigurator models it unquantized (16-bit weights)");
+        if (!f.quant_at.known()) d.pointer = "/quantization_config";  // where it would go
         FileDiagnostics::help(d, "add the checkpoint's quantization_config (or its "
                                  "hf_quant_config.json side-car), or, if this is the unquantized "
                                  "model, use the unsuffixed id's config");
-      } else if (!claims.empty()) {
-        bool any = false;
-        for (const auto& claim : claims) any = any || compatible(claim, algo);
-        if (!any) {
+      } else if (!first_claim.empty()) {
+        if (!any_compatible) {
           Diagnostic& d = c.report_at(
               i, at, kInfo,
-              "the id says " + claims.front() + " ('" + std::string(model) + "') but " + declared_by() +
-                  " declares " + algo + ": one of them belongs to another variant");
-          FileDiagnostics::help(d, "use the " + claims.front() + " checkpoint's own config and side-car");
+              "the id says " + first_claim + " ('" + std::string(model) + "') but " + declared_by() +
+                  " declares " + std::string(algo) + ": one of them belongs to another variant");
+          FileDiagnostics::help(d, "use the " + first_claim + " checkpoint's own config and side-car");
         }
       } else if (unquantized_claim && !algo.empty()) {
         Diagnostic& d = c.report_at(
             i, at, kInfo,
-            "the id says 16-bit ('" + std::string(model) + "') but " + declared_by() + " declares " + algo +
-                ": this looks like a quantized variant's file");
+            "the id says 16-bit ('" + std::string(model) + "') but " + declared_by() + " declares " +
+                std::string(algo) + ": this looks like a quantized variant's file");
         FileDiagnostics::help(d, "use the 16-bit checkpoint's own config.json (no quantization)");
       }
     }

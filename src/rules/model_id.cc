@@ -41,12 +41,18 @@ std::optional<Parts> split(std::string_view id) {
 }
 
 std::string part_problem(std::string_view part) {
+  // ASCII letters and digits (std::isalnum in the "C" locale this program runs in), '-', '_'
+  // and '.': a table, as this runs on every file name of a repository.
+  static constexpr std::array<bool, 256> kAllowed = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+      table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.';
+    return table;
+  }();
   if (part.empty()) return "is empty";
   for (char c : part) {
-    // ASCII, as std::isalnum in the "C" locale this program runs in (no libc call per byte).
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '.';
-    if (!ok) {
+    if (!kAllowed[static_cast<unsigned char>(c)]) {
       std::string shown = std::isprint(static_cast<unsigned char>(c)) ? std::string(1, c) : "\\x??";
       return "contains '" + shown + "' (only letters, digits, '-', '_' and '.' are allowed)";
     }
@@ -195,9 +201,11 @@ std::vector<std::string> families_named(std::string_view model) {
 
 std::string family_of_architecture(std::string_view architecture) {
   // Longest prefix wins (deepseekv3 is shared with Kimi: it is DeepSeek's architecture).
+  const char first = architecture.empty() ? '\0' : lower(architecture[0]);
   for (const Family& f : families())
-    for (std::string_view p : f.architecture_prefixes)
-      if (p == f.keyword && starts_with_lower(architecture, p)) return std::string(f.family);
+    if (f.keyword[0] == first)  // a cheap refusal: this runs for every config
+      for (std::string_view p : f.architecture_prefixes)
+        if (p == f.keyword && starts_with_lower(architecture, p)) return std::string(f.family);
   if (starts_with_lower(architecture, "gptoss")) return "gpt-oss";
   return {};
 }
@@ -208,6 +216,23 @@ bool architecture_fits(std::string_view family, std::string_view architecture) {
       for (std::string_view p : f.architecture_prefixes)
         if (starts_with_lower(architecture, p)) return true;
   return false;
+}
+
+std::optional<bool> architecture_fits_id(std::string_view model, std::string_view architecture) {
+  if (family_of_architecture(architecture).empty()) return std::nullopt;
+  bool named = false, fits = false;
+  const std::vector<Family>& table = families();
+  for_each_token(model, [&](std::string_view token) {
+    if (token.empty() || fits) return;
+    char first = lower(token[0]);
+    for (const Family& f : table)
+      if (f.keyword[0] == first && starts_with_lower(token, f.keyword)) {
+        named = true;
+        fits = fits || architecture_fits(f.family, architecture);
+      }
+  });
+  if (!named) return std::nullopt;
+  return fits;
 }
 
 std::string usual_org(std::string_view model) {

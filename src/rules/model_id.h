@@ -54,6 +54,10 @@ std::vector<std::string> families_named(std::string_view model);
 std::string family_of_architecture(std::string_view architecture);
 // Whether an architecture fits a family named by an id (Kimi-K2 is DeepseekV3ForCausalLM).
 bool architecture_fits(std::string_view family, std::string_view architecture);
+// Whether the architecture fits a family the model name names (any of them), without building
+// the list; nullopt when the name names no family or the architecture is not in the table
+// (not judged).
+std::optional<bool> architecture_fits_id(std::string_view model, std::string_view architecture);
 // The usual HuggingFace org of a model family's official releases ("" if unknown).
 std::string usual_org(std::string_view model);
 

@@ -1,9 +1,8 @@
 // AIC402 orphan-side-car: a side-car is only ever found through its config's id.
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <string_view>
 #include <vector>
-#include <set>
 
 #include "rules/file_set_rules.h"
 #include "rules/model_id.h"
@@ -49,6 +48,17 @@ std::size_t distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The ids of the configs in a directory, sorted (only for a side-car that is an orphan).
+std::vector<std::string_view> config_ids(const RepositoryContext& c, std::uint32_t directory) {
+  std::vector<std::string_view> ids;
+  for (const FileSummary& f : c.files)
+    if (f.kind == FileKind::config && f.directory == directory)
+      if (auto id = model_id::id_of_file_name(f.name())) ids.push_back(*id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 class OrphanSideCar : public RepositoryRule {
  public:
   const RuleInfo& info() const override { return kInfo; }
@@ -57,16 +67,12 @@ class OrphanSideCar : public RepositoryRule {
     if (std::none_of(c.files.begin(), c.files.end(),
                      [](const FileSummary& f) { return f.reported && f.kind == FileKind::side_car; }))
       return;
-    std::map<std::string, std::set<std::string>> configs;  // directory -> config ids
-    for (const FileSummary& f : c.files)
-      if (f.kind == FileKind::config)
-        if (auto id = model_id::of_file_name(f.name)) configs[f.directory].insert(*id);
+    IdIndex configs(c.files, FileKind::config);
     for (std::size_t i = 0; i < c.files.size(); ++i) {
       const FileSummary& f = c.files[i];
       if (!f.reported || f.kind != FileKind::side_car) continue;
-      std::string id = *model_id::of_file_name(f.name);
-      const auto& ids = configs[f.directory];
-      if (ids.count(id)) continue;
+      std::string id(*model_id::id_of_file_name(f.name()));
+      if (configs.find(f.directory, id)) continue;
       // A config the run did not see (a symlink beside a hook-passed file, say) still counts.
       std::error_code ec;
       std::filesystem::path beside =
@@ -74,7 +80,7 @@ class OrphanSideCar : public RepositoryRule {
       if (std::filesystem::exists(beside, ec)) continue;
       std::string closest;
       std::size_t best = 3;
-      for (const std::string& other : ids) {
+      for (std::string_view other : config_ids(c, f.directory)) {
         std::size_t d = model_id::to_lower(other) == model_id::to_lower(id) ? 0 : distance(other, id);
         if (d < best) best = d, closest = other;
       }

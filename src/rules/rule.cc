@@ -35,12 +35,19 @@ Diagnostic& RepositoryContext::report(std::size_t index, const RuleInfo& rule,
 Diagnostic& RepositoryContext::report_at(std::size_t index, const Anchor& at,
                                          const RuleInfo& rule, std::string message) const {
   Diagnostic& d = report(index, rule, std::move(message));
-  d.pointer = at.pointer;
+  const FileSummary& f = files[index];
+  d.pointer = f.pointer(at);
   if (at.known()) {
-    d.begin = at.begin;
-    d.end = at.end;
-    d.snippet = at.snippet;
-    d.snippet_column = at.snippet_column;
+    d.begin = {at.line, at.column};
+    d.end = {at.line, at.end_column};
+    if (at.snippet_column != 0) {
+      d.snippet = f.view(at.text);
+      d.snippet_column = at.snippet_column;
+    } else {
+      Snippet s = make_snippet(f.view(at.text), at.column);
+      d.snippet = std::move(s.text);
+      d.snippet_column = s.first_column;
+    }
   }
   return d;
 }

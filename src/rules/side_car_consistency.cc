@@ -4,6 +4,9 @@
 // during the per-file pass. Unsupported algorithm names are the schema stage's finding (the
 // schemas enumerate what the consumer accepts), so they are not reported again here.
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "rules/file_set_rules.h"
 
@@ -42,8 +45,8 @@ Fix
   Take both files from the same checkpoint (its config.json and hf_quant_config.json), unmodified.
   For a trimmed side-car, keep `exclude_modules`.)"};
 
-bool same_algo(const std::string& a, const std::string& b) {
-  auto fold = [](const std::string& s) { return s == "fp8_block" ? std::string("fp8") : s; };
+bool same_algo(std::string_view a, std::string_view b) {
+  auto fold = [](std::string_view s) { return s == "fp8_block" ? std::string_view("fp8") : s; };
   return fold(a) == fold(b);
 }
 
@@ -55,29 +58,33 @@ class SideCarConsistency : public RepositoryRule {
     if (std::none_of(c.files.begin(), c.files.end(),
                      [](const FileSummary& f) { return f.kind == FileKind::side_car && f.parsed; }))
       return;
-    auto configs = index_by_id(c.files, FileKind::config);
+    IdIndex configs(c.files, FileKind::config);
     for (std::size_t s = 0; s < c.files.size(); ++s) {
       const FileSummary& sc = c.files[s];
       if (sc.kind != FileKind::side_car || !sc.parsed) continue;
-      auto it = configs.find({sc.directory, *model_id::of_file_name(sc.name)});
-      const FileSummary* config = it == configs.end() ? nullptr : &c.files[it->second];
+      const std::optional<std::size_t> config_index =
+          configs.find(sc.directory, *model_id::id_of_file_name(sc.name()));
+      const FileSummary* config = config_index ? &c.files[*config_index] : nullptr;
       if (config && !config->parsed) config = nullptr;
       // Where a finding about the pair goes: the side-car, else the config (hook mode).
       auto report_pair = [&](const Anchor& side_car_at, const Anchor& config_at,
                              std::string message) -> Diagnostic* {
         if (sc.reported) return &c.report_at(s, side_car_at, kInfo, std::move(message));
         if (config && config->reported)
-          return &c.report_at(it->second, config_at, kInfo, std::move(message));
+          return &c.report_at(*config_index, config_at, kInfo, std::move(message));
         return nullptr;
       };
 
       // No algorithm: quant_algo null, no quant_algo, or no quantization object at all. The
       // consumer reads all three as unquantized. (A non-object `quantization` is the schema's
       // type error, not repeated here.)
-      bool no_algo = sc.quant_algo.empty() && (!sc.quant_section_present || sc.has_quant_section);
+      const std::string sc_algo(sc.quant_algo()), sc_kv(sc.kv_cache_quant_algo());
+      const std::string config_algo(config ? config->quant_algo() : std::string_view());
+      const std::string config_kv(config ? config->kv_cache_quant_algo() : std::string_view());
+      bool no_algo = sc_algo.empty() && (!sc.quant_section_present || sc.has_quant_section);
       if (no_algo && sc.reported) {
-        std::string fallback = config && !config->quant_algo.empty()
-                                   ? "the config's quantization_config (" + config->quant_algo + ")"
+        std::string fallback = config && !config_algo.empty()
+                                   ? "the config's quantization_config (" + config_algo + ")"
                                    : "no quantization at all";
         std::string what = sc.quant_algo_null        ? "quant_algo is null"
                            : sc.quant_section_present ? "quantization has no quant_algo"
@@ -94,39 +101,37 @@ class SideCarConsistency : public RepositoryRule {
       }
       if (!config) continue;  // orphan: AIC402
 
-      bool algo_differs = !sc.quant_algo.empty() && !config->quant_algo.empty() &&
-                          config->quant_algo != "modelopt" &&
-                          !same_algo(sc.quant_algo, config->quant_algo);
+      bool algo_differs = !sc_algo.empty() && !config_algo.empty() && config_algo != "modelopt" &&
+                          !same_algo(sc_algo, config_algo);
       if (algo_differs) {
         Diagnostic* d = report_pair(
             sc.quant_algo_at, config->quant_algo_at,
-            "the side-car declares quant_algo " + sc.quant_algo + " but '" + config->name +
-                "' declares " + config->quant_algo + " (" + config->quant_algo_at.pointer +
-                "): aiconfigurator silently uses the side-car's " + sc.quant_algo);
+            "the side-car declares quant_algo " + sc_algo + " but '" + std::string(config->name()) +
+                "' declares " + config_algo + " (" + std::string(config->pointer(config->quant_algo_at)) +
+                "): aiconfigurator silently uses the side-car's " + sc_algo);
         if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
       }
-      if (!sc.kv_cache_quant_algo.empty() && !config->kv_cache_quant_algo.empty() &&
-          sc.kv_cache_quant_algo != config->kv_cache_quant_algo) {
+      if (!sc_kv.empty() && !config_kv.empty() && sc_kv != config_kv) {
         Diagnostic* d = report_pair(
             sc.kv_cache_quant_algo_at, config->kv_cache_quant_algo_at,
-            "the side-car declares kv_cache_quant_algo " + sc.kv_cache_quant_algo + " but '" +
-                config->name + "' declares " + config->kv_cache_quant_algo + " (" +
-                config->kv_cache_quant_algo_at.pointer +
+            "the side-car declares kv_cache_quant_algo " + sc_kv + " but '" +
+                std::string(config->name()) + "' declares " + config_kv + " (" +
+                std::string(config->pointer(config->kv_cache_quant_algo_at)) +
                 "): aiconfigurator silently uses the side-car's");
         if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
-      } else if (!sc.kv_cache_quant_algo.empty() && config->kv_cache_quant_algo.empty() &&
-                 !config->quant_algo.empty() && !algo_differs) {  // one finding per copy
+      } else if (!sc_kv.empty() && config_kv.empty() && !config_algo.empty() &&
+                 !algo_differs) {  // one finding per copy
         Diagnostic* d = report_pair(
             sc.kv_cache_quant_algo_at, config->quant_at,
-            "the side-car declares kv_cache_quant_algo " + sc.kv_cache_quant_algo + " but '" +
-                config->name + "' declares its quantization (" + config->quant_algo +
-                ") with no KV-cache scheme: aiconfigurator estimates a " + sc.kv_cache_quant_algo +
+            "the side-car declares kv_cache_quant_algo " + sc_kv + " but '" +
+                std::string(config->name()) + "' declares its quantization (" + config_algo +
+                ") with no KV-cache scheme: aiconfigurator estimates a " + sc_kv +
                 " KV cache from the side-car alone");
         if (d) FileDiagnostics::help(*d, "check the checkpoint: add its kv_cache_scheme to the "
                                          "config, or remove kv_cache_quant_algo from the side-car");
       }
 
-      if (sc.quant_algo == "nvfp4" && !sc.quant_excludes && !config->quant_excludes && sc.reported) {
+      if (sc_algo == "nvfp4" && !sc.quant_excludes && !config->quant_excludes && sc.reported) {
         Diagnostic& d = c.report_at(
             s, sc.quant_at, kInfo,
             "NVFP4 side-car without exclude_modules (and no ignore list in the config): "

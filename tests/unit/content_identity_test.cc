@@ -45,7 +45,7 @@ TEST(ContentIdentity, HashesOnlyConfigsSharingTheirSize) {
             (std::vector<bool>{true, true, false, false, true, true}));
 }
 
-FileSummary summary_of(const std::string& path, const std::string& directory, std::uint64_t size,
+FileSummary summary_of(const std::string& path, std::uint32_t directory, std::uint64_t size,
                        std::optional<std::uint64_t> hash) {
   FileSummary s;
   s.path = path;
@@ -64,8 +64,8 @@ TEST(ContentIdentity, EqualHashesAreConfirmedByteForByte) {
   std::string c = t.write("c--C_config.json", "{\"x\": 1}\n");  // a's twin
   std::string gone = (t.path / "d--D_config.json").string();   // deleted since it was linted
   // Pretend the four hashed alike (a 64-bit collision for b).
-  std::vector<FileSummary> files = {summary_of(a, "m", 9, 7), summary_of(b, "m", 9, 7),
-                                    summary_of(c, "m", 9, 7), summary_of(gone, "m", 9, 7)};
+  std::vector<FileSummary> files = {summary_of(a, 0, 9, 7), summary_of(b, 0, 9, 7),
+                                    summary_of(c, 0, 9, 7), summary_of(gone, 0, 9, 7)};
   settle_content_identity(files, 1 << 20);
   EXPECT_EQ(files[0].content_hash, 7u);
   EXPECT_EQ(files[1].content_hash, 7u);
@@ -79,12 +79,12 @@ TEST(ContentIdentity, MissingHashesAreFilledByASecondRead) {
   TempTree t;
   std::string a = t.write("a--A_config.json", "{\"x\": 1}\n");
   std::string b = t.write("b--B_config.json", "{\"x\": 1}\n");
-  std::vector<FileSummary> files = {summary_of(a, "m", 9, content_hash("{\"x\": 1}\n")),
-                                    summary_of(b, "m", 9, std::nullopt)};
+  std::vector<FileSummary> files = {summary_of(a, 0, 9, content_hash("{\"x\": 1}\n")),
+                                    summary_of(b, 0, 9, std::nullopt)};
   settle_content_identity(files, 1 << 20);
   EXPECT_EQ(files[1].content_hash, files[0].content_hash);
   // Not reported (siblings only): nothing AIC405 could report, nothing read.
-  files = {summary_of(a, "m", 9, std::nullopt), summary_of(b, "m", 9, std::nullopt)};
+  files = {summary_of(a, 0, 9, std::nullopt), summary_of(b, 0, 9, std::nullopt)};
   files[0].reported = files[1].reported = false;
   settle_content_identity(files, 1 << 20);
   EXPECT_FALSE(files[0].content_hash);
