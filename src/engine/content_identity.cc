@@ -73,7 +73,8 @@ std::vector<bool> content_hash_wanted(const std::vector<WalkEntry>& entries) {
   // says config where the name is bare "_config.json": a guess may only err towards hashing.
   std::vector<Keyed> configs;
   for (std::size_t i = 0; i < entries.size(); ++i)
-    if (classify_file_name(entries[i].path) == FileKind::config) configs.push_back({entries[i].size, i});
+    if (entries[i].size && classify_file_name(entries[i].path) == FileKind::config)
+      configs.push_back({*entries[i].size, i});
   std::sort(configs.begin(), configs.end());
   std::vector<bool> wanted(entries.size(), false);
   for_each_shared_key(configs, [&](Run begin, Run end) {

@@ -15,7 +15,8 @@ namespace aic {
 std::uint64_t content_hash(std::string_view bytes);
 
 // Before the file stage: which entries to hash while their bytes are in memory. A guess from the
-// walked sizes (a config whose size another config shares, in any directory), so that the
+// sizes known so far (a config whose size another config shares, in any directory; an entry of
+// unknown size is never wanted: lint_paths decides for it once it is open), so that the
 // common case needs no second read; settle_content_identity repairs a wrong guess (a file whose
 // size changed since the walk).
 std::vector<bool> content_hash_wanted(const std::vector<WalkEntry>& entries);

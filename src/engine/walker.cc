@@ -28,6 +28,13 @@ std::string display_path(const std::string& path) {
 namespace {
 
 
+// An entry reported but not read (a link out of the tree, a FIFO, an unreadable directory).
+WalkEntry skipped_entry(std::string path, std::string shown, bool named, const RuleInfo& rule,
+                        std::string message) {
+  auto diagnostic = std::make_unique<Diagnostic>(file_level_diagnostic(shown, rule, std::move(message)));
+  return {std::move(path), std::move(shown), std::nullopt, named, std::move(diagnostic)};
+}
+
 bool is_within(const fs::path& inner, const fs::path& outer) {
   auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   return o == outer.end();
@@ -40,15 +47,14 @@ class Walker {
   void walk_root(const std::string& arg) {
     std::error_code ec;
     root_ = fs::weakly_canonical(fs::path(arg), ec);  // the root itself may be a symlink
-    root_arg_ = arg;
     visited_.clear();
     walk_dir(fs::path(arg), root_);
   }
 
  private:
-  // One directory: readdir gives each entry's type, so a regular *.json costs one fstatat
-  // relative to the open directory (for its size) and nothing else; only links, directories and
-  // file systems that report no type take the std::filesystem path.
+  // One directory: readdir gives each entry's type, so a regular *.json costs nothing more here
+  // (no stat); only links, directories and file systems that report no type take the
+  // std::filesystem path.
   void walk_dir(const fs::path& dir, const fs::path& canonical) {
     if (!visited_.insert(canonical.string()).second) return;  // a loop through links inside the tree
     const std::string dir_string = dir.string();
@@ -56,9 +62,8 @@ class Walker {
     if (!handle) {
       if (errno == EACCES) return;  // as directory_options::skip_permission_denied does
       std::string shown = display_path(dir_string);
-      out_.push_back({dir_string, shown, 0, root_arg_,
-                      file_level_diagnostic(shown, json_rules::kFileUnreadable,
-                                 "cannot read directory: " + std::error_code(errno, std::generic_category()).message())});
+      out_.push_back(skipped_entry(dir_string, shown, false, json_rules::kFileUnreadable,
+                                    "cannot read directory: " + std::error_code(errno, std::generic_category()).message()));
       return;
     }
     std::vector<std::pair<std::string, unsigned char>> entries;  // name, d_type
@@ -78,24 +83,16 @@ class Walker {
   void visit(DIR* dir, const std::string& path_string, const std::string& name, unsigned char d_type) {
     // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
     bool is_json = name.size() > 5 && name.ends_with(".json");
+    std::optional<std::uint64_t> size;
     if (d_type == DT_UNKNOWN) {  // some file systems: ask
       struct stat st {};
       if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return;  // vanished
       d_type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
+      if (d_type == DT_REG) size = static_cast<std::uint64_t>(st.st_size);
     }
     if (d_type == DT_REG) {
-      if (!is_json) return;
-      struct stat st {};
-      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
-        if (errno == ENOENT) return;  // vanished since the listing
-        st.st_size = 0;
-      }
-      if (!S_ISREG(st.st_mode) && st.st_mode != 0) {  // replaced since the listing
-        add_file(fs::path(path_string), display_path(path_string), fs::file_status(fs::file_type::unknown));
-        return;
-      }
-      out_.push_back({path_string, display_path(path_string), static_cast<std::uintmax_t>(st.st_size),
-                      root_arg_, std::nullopt});
+      // No stat: the reader's fstat says whether it is still regular, and its size.
+      if (is_json) out_.push_back({path_string, display_path(path_string), size, false, nullptr});
       return;
     }
     fs::path path(path_string);
@@ -110,19 +107,17 @@ class Walker {
       fs::path target = fs::canonical(path, ec);
       if (ec) {
         if (is_json)
-          out_.push_back({path_string, shown, 0, root_arg_,
-                          file_level_diagnostic(shown, json_rules::kSymlinkOutside,
-                                     "symbolic link that dangles or loops; not followed")});
+          out_.push_back(skipped_entry(path_string, shown, false, json_rules::kSymlinkOutside,
+                                    "symbolic link that dangles or loops; not followed"));
         return;
       }
       bool inside = is_within(target, root_);
       auto status = fs::status(target, ec);
       if (!inside && !options_.follow_symlinks) {
         if (is_json || status.type() == fs::file_type::directory)
-          out_.push_back({path_string, shown, 0, root_arg_,
-                          file_level_diagnostic(shown, json_rules::kSymlinkOutside,
-                                     "symbolic link to a path outside the linted tree; not followed "
-                                     "(use --follow-symlinks to lint it)")});
+          out_.push_back(skipped_entry(path_string, shown, false, json_rules::kSymlinkOutside,
+                                    "symbolic link to a path outside the linted tree; not followed "
+                                     "(use --follow-symlinks to lint it)"));
         return;
       }
       if (status.type() == fs::file_type::directory) {
@@ -139,21 +134,19 @@ class Walker {
 
   void add_file(const fs::path& path, const std::string& shown, const fs::file_status& status) {
     if (status.type() != fs::file_type::regular) {
-      out_.push_back({path.string(), shown, 0, root_arg_,
-                      file_level_diagnostic(shown, json_rules::kNotRegularFile,
-                                 "not a regular file (FIFO, socket or device); not read")});
+      out_.push_back(skipped_entry(path.string(), shown, false, json_rules::kNotRegularFile,
+                                    "not a regular file (FIFO, socket or device); not read"));
       return;
     }
     std::error_code ec;
     auto size = fs::file_size(path, ec);  // the one stat per file
     if (ec == std::errc::no_such_file_or_directory) return;  // vanished since the listing
-    out_.push_back({path.string(), shown, ec ? 0 : size, root_arg_, std::nullopt});
+    out_.push_back({path.string(), shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), false, nullptr});
   }
 
   const WalkOptions& options_;
   std::vector<WalkEntry>& out_;
   fs::path root_;
-  std::string root_arg_;
   std::set<std::string> visited_;
 };
 
@@ -180,20 +173,19 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
     if (!options.follow_symlinks && fs::symlink_status(arg, ec).type() == fs::file_type::symlink) {
       fs::path target = fs::canonical(arg, ec);
       if (ec || !is_within(target, fs::current_path(ec))) {
-        out.push_back({arg, shown, 0, "",
-                       file_level_diagnostic(shown, json_rules::kSymlinkOutside,
-                                  "symbolic link to a path outside the working directory; not "
-                                  "followed (use --follow-symlinks to lint it)")});
+        out.push_back(skipped_entry(arg, shown, true, json_rules::kSymlinkOutside,
+                                    "symbolic link to a path outside the working directory; not "
+                                  "followed (use --follow-symlinks to lint it)"));
         continue;
       }
     }
     if (status.type() != fs::file_type::regular) {
-      out.push_back({arg, shown, 0, "",
-                     file_level_diagnostic(shown, json_rules::kNotRegularFile,
-                                "not a regular file (FIFO, socket or device); not read")});
+      out.push_back(skipped_entry(arg, shown, true, json_rules::kNotRegularFile,
+                                    "not a regular file (FIFO, socket or device); not read"));
       continue;
     }
-    out.push_back({arg, shown, fs::file_size(arg, ec), "", std::nullopt});
+    auto size = fs::file_size(arg, ec);
+    out.push_back({arg, shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), true, nullptr});
   }
   // Deterministic order; a file named twice (or reached twice) is linted once.
   auto by_display = [](const WalkEntry& a, const WalkEntry& b) { return a.display_path < b.display_path; };

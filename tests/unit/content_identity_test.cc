@@ -33,16 +33,21 @@ struct TempTree {
   }
 };
 
-WalkEntry entry(std::string path, std::uintmax_t size) { return {path, path, size, "", std::nullopt}; }
+std::vector<WalkEntry> entries_of(std::vector<std::pair<std::string, std::optional<std::uint64_t>>> files) {
+  std::vector<WalkEntry> entries;  // move-only
+  for (auto& [path, size] : files) entries.push_back({path, path, size, false, nullptr});
+  return entries;
+}
 
 TEST(ContentIdentity, HashesOnlyConfigsSharingTheirSize) {
-  std::vector<WalkEntry> entries = {
-      entry("d/a--A_config.json", 10), entry("d/b--B_config.json", 10),
-      entry("d/c--C_config.json", 11),                                   // size unique
-      entry("d/a--A_hf_quant_config.json", 10),                          // not a config
-      entry("e/a--A_config.json", 12), entry("f/b--B_config.json", 12)}; // any directory
+  std::vector<WalkEntry> entries = entries_of({
+      {"d/a--A_config.json", 10}, {"d/b--B_config.json", 10},
+      {"d/c--C_config.json", 11},                                   // size unique
+      {"d/a--A_hf_quant_config.json", 10},                          // not a config
+      {"e/a--A_config.json", 12}, {"f/b--B_config.json", 12},       // any directory
+      {"g/a--A_config.json", std::nullopt}, {"g/b--B_config.json", std::nullopt}});  // not stat'ed
   EXPECT_EQ(content_hash_wanted(entries),
-            (std::vector<bool>{true, true, false, false, true, true}));
+            (std::vector<bool>{true, true, false, false, true, true, false, false}));
 }
 
 FileSummary summary_of(const std::string& path, std::uint32_t directory, std::uint64_t size,

@@ -127,7 +127,7 @@ TEST(Reliability, FileOverTheSizeLimitIsNotRead) {  // AIC002
 
 TEST(Reliability, FileThatVanishesIsUnreadable) {  // AIC001
   TempDir dir;
-  WalkEntry entry{(dir.path / "gone_config.json").string(), "gone_config.json", 10, "", std::nullopt};
+  WalkEntry entry{(dir.path / "gone_config.json").string(), "gone_config.json", 10, true, nullptr};
   FileSummary summary;
   auto diagnostics = lint_file(entry, LintOptions{}, load_lint_data({}), summary);
   ASSERT_EQ(diagnostics.size(), 1u);
@@ -356,7 +356,7 @@ TEST(Reliability, FileReplacedByAFifoAfterTheWalkIsNotRead) {  // AIC003
   std::string path = (dir.path / "a_config.json").string();
   ASSERT_EQ(::mkfifo(path.c_str(), 0644), 0);
   expect_finishes(20, [path] {
-    WalkEntry entry{path, "a_config.json", 10, "", std::nullopt};  // the walk saw a regular file
+    WalkEntry entry{path, "a_config.json", 10, true, nullptr};  // the walk saw a regular file
     FileSummary summary;
     return codes(lint_file(entry, LintOptions{}, load_lint_data({}), summary)) ==
            std::vector<std::string>{"AIC003"};
@@ -367,7 +367,7 @@ TEST(Reliability, FileReplacedByAFifoAfterTheWalkSawItEmptyIsNotRead) {  // AIC0
   TempDir dir;
   std::string path = (dir.path / "a_config.json").string();
   ASSERT_EQ(::mkfifo(path.c_str(), 0644), 0);
-  WalkEntry entry{path, "a_config.json", 0, "", std::nullopt};  // the walk saw an empty file
+  WalkEntry entry{path, "a_config.json", 0, true, nullptr};  // the walk saw an empty file
   FileSummary summary;
   EXPECT_EQ(codes(lint_file(entry, LintOptions{}, load_lint_data({}), summary)), std::vector<std::string>{"AIC003"});
 }
@@ -386,7 +386,7 @@ TEST(Reliability, FileThatChangedSizeAfterTheWalkIsReadWhole) {
 TEST(Reliability, FileThatGrewPastTheLimitAfterTheWalkIsNotRead) {  // AIC002
   TempDir dir;
   dir.write("a_config.json", "{\"pad\": \"" + std::string(5000, 'x') + "\"}");
-  WalkEntry entry{(dir.path / "a_config.json").string(), "a_config.json", 10, "", std::nullopt};
+  WalkEntry entry{(dir.path / "a_config.json").string(), "a_config.json", 10, true, nullptr};
   LintOptions options;
   options.max_file_size = 1000;
   FileSummary summary;
