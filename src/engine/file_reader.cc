@@ -12,8 +12,11 @@
 
 namespace aic {
 
-OpenedFile::OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size) {
-  fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+OpenedFile::OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size)
+    : OpenedFile(AT_FDCWD, path.c_str(), known_size) {}
+
+OpenedFile::OpenedFile(int directory_fd, const char* name, std::optional<std::uint64_t> known_size) {
+  fd_ = ::openat(directory_fd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd_ < 0) {
     result_.status = ReadResult::Status::unreadable;
     result_.error = std::strerror(errno);

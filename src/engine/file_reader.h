@@ -23,6 +23,8 @@ class OpenedFile {
   // A file swapped since for a FIFO or device is then read anyway, but non-blocking and within
   // the limit: the race costs no hang and no unbounded memory.
   explicit OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size = std::nullopt);
+  // `name` relative to the open directory `directory_fd` (openat).
+  OpenedFile(int directory_fd, const char* name, std::optional<std::uint64_t> known_size);
   ~OpenedFile();
   OpenedFile(const OpenedFile&) = delete;
   OpenedFile& operator=(const OpenedFile&) = delete;

@@ -77,6 +77,11 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
 
 namespace {
 
+OpenedFile open_entry(const WalkEntry& entry) {
+  return entry.directory ? OpenedFile(entry.directory->fd(), entry.name(), entry.size)
+                         : OpenedFile(entry.path, entry.size);
+}
+
 std::vector<Diagnostic> lint_opened(const WalkEntry& entry, OpenedFile& file, const LintOptions& options,
                                     const LintData& data, FileSummary& summary, bool run_checks,
                                     bool hash_content) {
@@ -112,7 +117,7 @@ std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& opt
     init_summary(summary, entry.path, entry.display_path);
     return {*entry.skipped};
   }
-  OpenedFile file(entry.path, entry.size);
+  OpenedFile file = open_entry(entry);
   return lint_opened(entry, file, options, data, summary, run_checks, hash_content);
 }
 
@@ -144,7 +149,7 @@ std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
       if (it->is_symlink(sec) || !it->is_regular_file(sec) || sec) continue;
       auto size = fs::file_size(p, sec);
       siblings.push_back({path, display_path(path), sec ? std::nullopt : std::optional<std::uint64_t>(size),
-                          false, nullptr});
+                          false, nullptr, nullptr});
     }
   }
   std::sort(siblings.begin(), siblings.end(),
@@ -225,7 +230,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
       init_summary(summaries[i], entry.path, entry.display_path);
       if (is_reported) per_file[i] = {*entry.skipped};
     } else {
-      OpenedFile file(entry.path, entry.size);
+      OpenedFile file = open_entry(entry);
       bool size_was_unknown = !entry.size;
       if (size_was_unknown && file.status() == ReadResult::Status::ok) entry.size = file.size();
       if (may_put_back && size_was_unknown && file.size() > kLargeFile) {

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -25,14 +26,26 @@ std::string display_path(const std::string& path) {
   return make_printable_path(shown);
 }
 
+DirectoryHandle::~DirectoryHandle() { ::close(fd_); }
+
+const char* WalkEntry::name() const {
+  std::size_t slash = path.rfind('/');
+  return path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+}
+
 namespace {
+
+// Directories kept open for the file stage: well below the usual limit of 1,024 descriptors
+// (the file stage opens one file per thread besides). Files in further directories are opened
+// by their whole path.
+constexpr std::size_t kMaxOpenDirectories = 256;
 
 
 // An entry reported but not read (a link out of the tree, a FIFO, an unreadable directory).
 WalkEntry skipped_entry(std::string path, std::string shown, bool named, const RuleInfo& rule,
                         std::string message) {
   auto diagnostic = std::make_unique<Diagnostic>(file_level_diagnostic(shown, rule, std::move(message)));
-  return {std::move(path), std::move(shown), std::nullopt, named, std::move(diagnostic)};
+  return {std::move(path), std::move(shown), std::nullopt, named, std::move(diagnostic), nullptr};
 }
 
 bool is_within(const fs::path& inner, const fs::path& outer) {
@@ -76,11 +89,20 @@ class Walker {
     // dir / name, as fs::path's operator/ joins them.
     std::string prefix = dir_string;
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-    for (const auto& [name, type] : entries) visit(handle, prefix + name, name, type);
+    std::shared_ptr<const DirectoryHandle> kept;
+    if (directories_kept_ < kMaxOpenDirectories) {
+      int fd = ::fcntl(::dirfd(handle), F_DUPFD_CLOEXEC, 0);
+      if (fd >= 0) {
+        kept = std::make_shared<const DirectoryHandle>(fd);
+        ++directories_kept_;
+      }
+    }
+    for (const auto& [name, type] : entries) visit(handle, kept, prefix + name, name, type);
     ::closedir(handle);
   }
 
-  void visit(DIR* dir, const std::string& path_string, const std::string& name, unsigned char d_type) {
+  void visit(DIR* dir, const std::shared_ptr<const DirectoryHandle>& kept, const std::string& path_string,
+             const std::string& name, unsigned char d_type) {
     // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
     bool is_json = name.size() > 5 && name.ends_with(".json");
     std::optional<std::uint64_t> size;
@@ -92,7 +114,7 @@ class Walker {
     }
     if (d_type == DT_REG) {
       // No stat: the reader's fstat says whether it is still regular, and its size.
-      if (is_json) out_.push_back({path_string, display_path(path_string), size, false, nullptr});
+      if (is_json) out_.push_back({path_string, display_path(path_string), size, false, nullptr, kept});
       return;
     }
     fs::path path(path_string);
@@ -141,13 +163,14 @@ class Walker {
     std::error_code ec;
     auto size = fs::file_size(path, ec);  // the one stat per file
     if (ec == std::errc::no_such_file_or_directory) return;  // vanished since the listing
-    out_.push_back({path.string(), shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), false, nullptr});
+    out_.push_back({path.string(), shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), false, nullptr, nullptr});
   }
 
   const WalkOptions& options_;
   std::vector<WalkEntry>& out_;
   fs::path root_;
   std::set<std::string> visited_;
+  std::size_t directories_kept_ = 0;
 };
 
 }  // namespace
@@ -185,7 +208,7 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
       continue;
     }
     auto size = fs::file_size(arg, ec);
-    out.push_back({arg, shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), true, nullptr});
+    out.push_back({arg, shown, ec ? std::nullopt : std::optional<std::uint64_t>(size), true, nullptr, nullptr});
   }
   // Deterministic order; a file named twice (or reached twice) is linted once.
   auto by_display = [](const WalkEntry& a, const WalkEntry& b) { return a.display_path < b.display_path; };

@@ -35,7 +35,7 @@ struct TempTree {
 
 std::vector<WalkEntry> entries_of(std::vector<std::pair<std::string, std::optional<std::uint64_t>>> files) {
   std::vector<WalkEntry> entries;  // move-only
-  for (auto& [path, size] : files) entries.push_back({path, path, size, false, nullptr});
+  for (auto& [path, size] : files) entries.push_back({path, path, size, false, nullptr, nullptr});
   return entries;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Helpers shared by the unit tests: parse a string as a file, find diagnostics by code, every JSON
 // file the project has.
+#include <stdlib.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -26,6 +28,26 @@ struct Parsed {
     for (const auto& d : out.diagnostics())
       if (d.code == code) v.push_back(d);
     return v;
+  }
+};
+
+// A directory under /tmp, removed with everything in it at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char pattern[] = "/tmp/aic-lint-test-XXXXXX";
+    path = ::mkdtemp(pattern);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  // Writes `text` to `name` (relative to the directory), creating directories on the way.
+  void write(const std::string& name, const std::string& text) const {
+    std::filesystem::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
   }
 };
 
