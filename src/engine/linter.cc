@@ -195,13 +195,20 @@ std::vector<bool> siblings_to_read(const std::vector<WalkEntry>& entries, std::s
 
 LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& options,
                       const LintData& data) {
-  std::vector<WalkEntry> entries = walk_paths(paths, options.walk);
+  struct WorkingSet {
+    std::vector<WalkEntry> entries;
+    std::vector<FileSummary> summaries;
+  };
+  auto working_set = std::make_shared<WorkingSet>();
+  std::vector<WalkEntry>& entries = working_set->entries;
+  entries = walk_paths(paths, options.walk);
   std::vector<WalkEntry> siblings = context_siblings(entries);
   std::size_t reported = entries.size();
   std::move(siblings.begin(), siblings.end(), std::back_inserter(entries));
 
   std::vector<std::vector<Diagnostic>> per_file(entries.size());
-  std::vector<FileSummary> summaries(entries.size());
+  std::vector<FileSummary>& summaries = working_set->summaries;
+  summaries.resize(entries.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<bool> read = siblings_to_read(entries, reported);
   // No more threads than files to read: a pre-commit call on one file starts none (siblings
@@ -285,6 +292,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
         result.diagnostics.push_back(std::move(d));
 
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  result.working_set = std::move(working_set);
   return result;
 }
 

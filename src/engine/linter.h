@@ -1,6 +1,7 @@
 #pragma once
 // The pipeline: walk -> read -> parse -> schema -> per-file rules -> repository rules -> sort.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct LintResult {
   std::vector<Diagnostic> diagnostics;  // sorted
   std::size_t files = 0;
   std::vector<std::string> file_names;  // display paths of the linted files, sorted
+  // The run's per-file state (walk entries, summaries), handed over with the result rather than
+  // freed on return, so that a caller about to exit can skip freeing it (cli/check_command.cc).
+  std::shared_ptr<const void> working_set;
 };
 
 // Lints the given paths. Throws UsageError only for problems with the paths themselves.

@@ -11,10 +11,12 @@
 
 namespace aic {
 
+inline const std::vector<std::string> kNoFileNames;
+
 struct Report {
   const std::vector<Diagnostic>& diagnostics;  // sorted
   std::size_t files = 0;
-  std::vector<std::string> file_names;  // display paths of the linted files, sorted (junit)
+  const std::vector<std::string>& file_names = kNoFileNames;  // display paths of the linted files, sorted (junit)
 };
 
 struct ReportOptions {
