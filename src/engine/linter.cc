@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "core/huge_pages.h"
 #include "core/json_rules.h"
 #include "core/source_file.h"
 #include "engine/content_identity.h"
@@ -208,6 +209,9 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
 
   std::vector<std::vector<Diagnostic>> per_file(entries.size());
   std::vector<FileSummary>& summaries = working_set->summaries;
+  // Megabytes on 10,000 files, touched once right here: huge pages before the first touch.
+  summaries.reserve(entries.size());
+  advise_huge_pages(summaries.data(), summaries.capacity() * sizeof(FileSummary));
   summaries.resize(entries.size());
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<bool> read = siblings_to_read(entries, reported);
