@@ -15,7 +15,7 @@
 #include "core/clean_json_scanner.h"
 #include "core/huge_pages.h"
 #include "core/json_rules.h"
-#include "core/key_hash.h"
+#include "core/short_key.h"
 #include "core/utf8.h"
 
 namespace aic {
@@ -414,36 +414,45 @@ bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
   std::vector<std::uint32_t> with_duplicates;
-  // Scratch reused across objects and files (every file has several objects).
-  thread_local std::vector<std::uint32_t> members;
+  // Scratch reused across objects and files (every file has several objects). Members are
+  // compared by ShortKey (three integers for a key of up to 16 bytes), not by memcmp.
+  struct Member {
+    ShortKey key;
+    std::uint32_t node;
+  };
+  thread_local std::vector<Member> members;
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
-  thread_local std::vector<std::uint32_t> table;  // reused across objects and files
+  thread_local std::vector<std::uint32_t> table;  // positions in `members`
+  auto same_key = [&](const Member& a, const Member& b) {
+    return a.key == b.key && same_middle(a.key.size, doc.key(nodes[a.node]).data(), doc.key(nodes[b.node]).data());
+  };
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
     members.clear();
     for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
-      members.push_back(c);
+      members.push_back({ShortKey::of(doc.key(nodes[c])), c});
     // Pairs (nearest earlier, later) with the same key: pairwise for small objects, through an
     // open-addressing table of member positions otherwise (a quantized_layers map has ~20k keys).
     repeats.clear();
     if (members.size() <= 8) {
       for (std::size_t b = 1; b < members.size(); ++b)
         for (std::size_t a = b; a-- > 0;)
-          if (doc.key(nodes[members[a]]) == doc.key(nodes[members[b]])) {
-            repeats.push_back({members[a], members[b]});
+          if (same_key(members[a], members[b])) {
+            repeats.push_back({members[a].node, members[b].node});
             break;
           }
     } else {
       std::size_t size = 16;
       while (size < 2 * members.size()) size *= 2;
+      const std::size_t mask = size - 1;
       table.assign(size, JsonDocument::kNone);
-      for (std::uint32_t m : members) {
-        std::string_view key = doc.key(nodes[m]);
-        std::size_t i = key_hash(key) & (size - 1);
-        while (table[i] != JsonDocument::kNone && doc.key(nodes[table[i]]) != key) i = (i + 1) & (size - 1);
-        if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
-        table[i] = m;  // the latest occurrence
+      for (std::uint32_t m = 0; m < members.size(); ++m) {
+        std::size_t slot = members[m].key.hash() & mask;
+        while (table[slot] != JsonDocument::kNone && !same_key(members[table[slot]], members[m]))
+          slot = (slot + 1) & mask;
+        if (table[slot] != JsonDocument::kNone) repeats.push_back({members[table[slot]].node, members[m].node});
+        table[slot] = m;  // the latest occurrence
       }
     }
     for (auto [earlier_index, later_index] : repeats) {
@@ -461,7 +470,7 @@ bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
   }
   if (table.capacity() > (1u << 16)) {  // a huge map was seen: do not keep its scratch
     std::vector<std::uint32_t>().swap(table);
-    std::vector<std::uint32_t>().swap(members);
+    std::vector<Member>().swap(members);
   }
   // Later objects first: removing members of an object never moves a node processed before.
   for (auto it = with_duplicates.rbegin(); it != with_duplicates.rend(); ++it) {
@@ -611,7 +620,7 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
       return doc;
     }
     doc.nodes_.clear();
-    doc.dom_ = std::make_unique<rapidjson::Document>();
+    doc.dom_->reset();
   }
 
   // The full pass: RapidJSON on a private copy (an escaped string is decoded over its own raw
@@ -648,6 +657,59 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
   doc.has_root_ = true;
   doc.finish(diagnostics);
   return doc;
+}
+
+namespace {
+// Past these, a finished document's storage is freed rather than kept for the next one: a worker
+// holds one document at a time (tests hold a few), and one large file must not pin its memory.
+constexpr std::size_t kSpareDoms = 4;
+constexpr std::size_t kKeptIndexBytes = 256 * 1024;
+thread_local bool spare_doms_gone = false;  // trivially destructible: still readable at thread exit
+
+template <typename Dom>
+struct SpareDoms {
+  std::vector<std::unique_ptr<Dom>> doms;
+  SpareDoms() { doms.reserve(kSpareDoms); }
+  ~SpareDoms() { spare_doms_gone = true; }  // a document destroyed later frees its own
+};
+
+template <typename Dom>
+std::vector<std::unique_ptr<Dom>>& spare_doms() {
+  thread_local SpareDoms<Dom> spare;
+  return spare.doms;
+}
+}  // namespace
+
+void JsonDocument::Dom::reset() {
+  SetNull();     // values own nothing: the pool does
+  pool.Clear();  // frees the chunks past the first, empties the first
+}
+
+std::unique_ptr<JsonDocument::Dom, JsonDocument::Recycle> JsonDocument::take_dom() {
+  if (!spare_doms_gone) {
+    if (auto& spare = spare_doms<Dom>(); !spare.empty()) {
+      std::unique_ptr<Dom, Recycle> dom(spare.back().release());
+      spare.pop_back();
+      return dom;
+    }
+  }
+  return std::unique_ptr<Dom, Recycle>(new Dom());
+}
+
+void JsonDocument::Recycle::operator()(Dom* dom) const noexcept {
+  std::unique_ptr<Dom> owned(dom);
+  if (spare_doms_gone) return;
+  auto& spare = spare_doms<Dom>();
+  if (spare.size() == kSpareDoms) return;
+  owned->reset();
+  spare.push_back(std::move(owned));  // reserved: does not allocate
+}
+
+JsonDocument::~JsonDocument() {
+  if (dom_ && nodes_.capacity() * sizeof(Node) <= kKeptIndexBytes) {
+    nodes_.clear();
+    dom_->spare_nodes.swap(nodes_);
+  }
 }
 
 char* JsonDocument::copy_text(std::string_view text) {

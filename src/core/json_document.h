@@ -28,6 +28,10 @@ class JsonDocument {
   // texts are reported, not indexed. --max-file-size is bounded below this.
   static constexpr std::size_t kMaxTextSize = UINT32_MAX - 1;
 
+  JsonDocument(JsonDocument&&) noexcept = default;
+  JsonDocument& operator=(JsonDocument&&) noexcept = default;
+  ~JsonDocument();  // gives the DOM and the index's buffer back to this thread (see Dom)
+
   // One JSON value in document order. Byte offsets index the SourceFile's text.
   struct Node {
     std::uint32_t parent = kNone;
@@ -86,6 +90,26 @@ class JsonDocument {
 
  private:
   friend class IndexingHandler;
+
+  // The DOM, with the first chunk of its pool inline, and a spare buffer for the node index. Both
+  // are recycled within a thread (json_document.cc): a worker parses one file after another, and
+  // a small file's document then costs no allocation at all.
+  struct DomPool {
+    static constexpr std::size_t kFirstChunk = 64 * 1024;  // RapidJSON's own chunk size
+    alignas(16) unsigned char first_chunk[kFirstChunk];
+    rapidjson::MemoryPoolAllocator<> pool{first_chunk, kFirstChunk};
+  };
+  struct Dom : DomPool, rapidjson::Document {
+    Dom() : rapidjson::Document(&pool) {}
+    void reset();  // to an empty document (the first chunk kept, any further one freed)
+    std::vector<Node> spare_nodes;  // the index buffer, between two documents
+  };
+  struct Recycle {
+    void operator()(Dom* dom) const noexcept;
+  };
+  static std::unique_ptr<Dom, Recycle> take_dom();
+
+  JsonDocument() : dom_(take_dom()) { nodes_.swap(dom_->spare_nodes); }
   static JsonDocument parse_text(const SourceFile& source, char* in_place, FileDiagnostics& diagnostics,
                                  const ParseOptions& options);
   // Copies the text into insitu_ (allocated once) and points strings_ at it.
@@ -97,7 +121,7 @@ class JsonDocument {
   // Where strings were decoded: offset i of the text is strings_[i] (insitu_, or the source's
   // bytes). A key's decoded bytes start just after its opening quote.
   const char* strings_ = nullptr;
-  std::unique_ptr<rapidjson::Document> dom_ = std::make_unique<rapidjson::Document>();
+  std::unique_ptr<Dom, Recycle> dom_;
   std::vector<Node> nodes_;
   bool has_root_ = false;
   bool valid_utf8_ = true;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "test_support.h"
 
@@ -123,6 +124,43 @@ TEST(JsonDocument, DuplicateKeysKeepTheLastValueAndPointToBoth) {
   EXPECT_EQ(p.doc.root()["m"].MemberCount(), 1u);
   auto n = p.doc.find("/n");
   EXPECT_EQ(p.source.location(p.doc.node(n).begin).line, 4u);
+}
+
+// Objects past eight members go through the hash table; keys of more than 16 bytes that share
+// their first and last eight bytes differ only in the middle, which the table must still compare.
+TEST(JsonDocument, DuplicateKeysInALargeObject) {
+  std::string text = "{";
+  for (int i = 0; i < 12; ++i) text += "\"prefix__" + std::to_string(i) + "__suffix\": " + std::to_string(i) + ", ";
+  text += "\"prefix__7__suffix\": 70, \"a\": 1, \"a\": 2}";
+  Parsed p(text);
+  auto dups = p.with_code("AIC104");
+  ASSERT_EQ(dups.size(), 2u);
+  EXPECT_EQ(dups[0].message.find("duplicate key 'prefix__7__suffix'"), 0u) << dups[0].message;
+  EXPECT_EQ(dups[1].message.find("duplicate key 'a'"), 0u) << dups[1].message;
+  EXPECT_EQ(p.doc.root().MemberCount(), 13u);
+  EXPECT_EQ(p.doc.root()["prefix__7__suffix"].GetInt(), 70);
+  EXPECT_EQ(p.doc.root()["prefix__10__suffix"].GetInt(), 10);
+  EXPECT_EQ(p.doc.root()["a"].GetInt(), 2);
+}
+
+// Documents recycle their storage within a thread: several alive at once stay independent, and
+// a document parsed after others were destroyed starts empty.
+TEST(JsonDocument, DocumentsAliveAtOnceAreIndependent) {
+  std::vector<std::unique_ptr<Parsed>> docs;
+  for (int round = 0; round < 2; ++round) {
+    docs.clear();
+    for (int i = 0; i < 6; ++i)
+      docs.push_back(std::make_unique<Parsed>("{\"i\": " + std::to_string(i) + ", \"list\": [" +
+                                              std::string(i, '1') + "]}"));
+    for (int i = 0; i < 6; ++i) {
+      EXPECT_EQ(docs[i]->doc.root()["i"].GetInt(), i);
+      EXPECT_EQ(docs[i]->doc.root().MemberCount(), 2u);
+      EXPECT_EQ(docs[i]->doc.nodes().size(), i == 0 ? 3u : 4u);
+    }
+  }
+  Parsed after("[1]");
+  EXPECT_TRUE(after.doc.root().IsArray());
+  EXPECT_EQ(after.doc.nodes().size(), 2u);
 }
 
 TEST(JsonDocument, ByteOrderMark) {
