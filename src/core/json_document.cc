@@ -409,8 +409,20 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
 // Reports repeated keys (at the key the loader keeps, with a note at the earlier one) and
 // removes the earlier values from the DOM so rules see what aiconfigurator sees. True when some
 // object repeats a key.
-bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
-                            rapidjson::Document& dom, FileDiagnostics& diagnostics) {
+struct DuplicateKeys {
+  bool any = false;           // some object repeats a key
+  bool root_indexed = false;  // `root_index` holds the root object's members
+};
+
+// The root object (most of a config's members) is checked by building its MemberIndex, which
+// the rules then probe (ConfigView), instead of hashing its keys twice.
+DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
+                                     rapidjson::Document& dom, FileDiagnostics& diagnostics,
+                                     MemberIndex& root_index) {
+  DuplicateKeys result;
+  auto index_root = [&] {
+    return dom.IsObject() && dom.MemberCount() <= JsonDocument::kMaxIndexedRoot && root_index.build_unique(dom);
+  };
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
   std::vector<std::uint32_t> with_duplicates;
@@ -428,7 +440,9 @@ bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
   };
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
-    if (object.type != rapidjson::kObjectType || object.first_child == JsonDocument::kNone) continue;
+    if (object.type != rapidjson::kObjectType) continue;
+    if (i == 0 && (result.root_indexed = index_root())) continue;  // no name repeats at the root
+    if (object.first_child == JsonDocument::kNone) continue;
     members.clear();
     for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
       members.push_back({ShortKey::of(doc.key(nodes[c])), c});
@@ -508,7 +522,9 @@ bool resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& 
     }
     *value = kept;  // moves
   }
-  return !with_duplicates.empty();
+  result.any = !with_duplicates.empty();
+  if (result.any && !result.root_indexed) result.root_indexed = index_root();  // one member per name now
+  return result;
 }
 
 }  // namespace
@@ -721,7 +737,9 @@ char* JsonDocument::copy_text(std::string_view text) {
 }
 
 void JsonDocument::finish(FileDiagnostics& diagnostics) {
-  repeated_keys_ = resolve_duplicate_keys(*this, nodes_, *dom_, diagnostics);
+  DuplicateKeys duplicates = resolve_duplicate_keys(*this, nodes_, *dom_, diagnostics, dom_->root_members);
+  repeated_keys_ = duplicates.any;
+  root_indexed_ = duplicates.root_indexed;
   if (!dom_->IsObject()) {
     const Node& root = nodes_.front();
     auto& d = diagnostics.add(json_rules::kTopLevelNotObject, root.begin, root.begin + 1,

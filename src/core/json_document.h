@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/file_diagnostics.h"
+#include "core/member_index.h"
 #include "core/rapidjson.h"
 #include "core/source_file.h"
 
@@ -68,6 +69,12 @@ class JsonDocument {
   // NaN/Infinity are null.
   const rapidjson::Value& root() const { return *dom_; }
 
+  // An index of the root object's members (the DOM's: one per name, as the loader keeps them),
+  // built by the duplicate-key check; nullptr when there is none (the root is not an object, or
+  // has more than kMaxIndexedRoot members).
+  const MemberIndex* root_members() const { return root_indexed_ ? &dom_->root_members : nullptr; }
+  static constexpr std::size_t kMaxIndexedRoot = 1024;
+
   const std::vector<Node>& nodes() const { return nodes_; }
   const Node& node(std::uint32_t i) const { return nodes_[i]; }
   // The decoded key of an object member ("" for other nodes).
@@ -103,6 +110,7 @@ class JsonDocument {
     Dom() : rapidjson::Document(&pool) {}
     void reset();  // to an empty document (the first chunk kept, any further one freed)
     std::vector<Node> spare_nodes;  // the index buffer, between two documents
+    MemberIndex root_members;       // see root_members()
   };
   struct Recycle {
     void operator()(Dom* dom) const noexcept;
@@ -127,6 +135,7 @@ class JsonDocument {
   bool valid_utf8_ = true;
   bool read_by_fast_path_ = false;
   bool repeated_keys_ = false;  // some object repeats a key (child() must find the last)
+  bool root_indexed_ = false;
 };
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").

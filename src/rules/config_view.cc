@@ -22,13 +22,13 @@ void for_each_dot_part(std::string_view key, F&& f) {
 const rapidjson::Value* ConfigView::get(std::string_view dotted_key) const {
   // Most keys have no dot: one read of the key gives both the answer to that and the hash.
   const ShortKey k = ShortKey::of(dotted_key);
-  if (!key_holds(k, dotted_key, '.')) return llm_members.find(dotted_key, k);
+  if (!key_holds(k, dotted_key, '.')) return llm_members().find(dotted_key, k);
   const rapidjson::Value* v = nullptr;
   bool first = true;  // the first part is looked up in the LLM object through its index
   for_each_dot_part(dotted_key, [&](std::string_view part) {
     if (first) {
       first = false;
-      v = llm_members.find(part);
+      v = llm_members().find(part);
     } else if (v->IsObject()) {
       auto it = v->FindMember(rapidjson::Value(rapidjson::StringRef(part.data(), part.size())));
       v = it == v->MemberEnd() ? nullptr : &it->value;
@@ -84,7 +84,8 @@ std::optional<ConfigView> make_config_view(const FileContext& context) {
   view.profile = &view.registry->profile_of(*view.architecture);
   view.llm = view.registry->llm_level(root, view.architecture);
   if (!view.llm.object) return std::nullopt;
-  view.llm_members = MemberIndex(view.llm.object);
+  if (view.llm.object == &root) view.document_index = context.doc.root_members();
+  if (!view.document_index) view.own_index = MemberIndex(view.llm.object);
   return view;
 }
 

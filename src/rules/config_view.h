@@ -9,7 +9,7 @@
 
 #include "core/rapidjson.h"
 #include "registry/architecture_registry.h"
-#include "rules/member_index.h"
+#include "core/member_index.h"
 #include "rules/rule.h"
 
 namespace aic {
@@ -20,7 +20,10 @@ struct ConfigView {
   const Architecture* architecture = nullptr;  // registered architectures[0]
   const Profile* profile = nullptr;
   LlmLevel llm;
-  MemberIndex llm_members;  // of llm.object: get() probes it instead of scanning
+  // The members of llm.object: get() probes this instead of scanning.
+  const MemberIndex& llm_members() const { return document_index ? *document_index : own_index; }
+  const MemberIndex* document_index = nullptr;  // the front end's, when llm.object is the root
+  MemberIndex own_index;                        // otherwise (text_config)
 
   // Value of a dotted key ("a.b") at the LLM level, or nullptr if absent (or a parent is not an
   // object).

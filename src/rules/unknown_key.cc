@@ -172,7 +172,7 @@ class UnknownKey final : public Rule {
   static bool any_alias_written(const ConfigView& view, const Plan& plan) {
     for (const PreparedAlias& a : plan.prepared) {
       if (a.parent.empty()) {
-        if (view.llm_members.find(a.written)) return true;
+        if (view.llm_members().find(a.written)) return true;
         continue;
       }
       if (const auto* p = view.get(a.parent); p && p->IsObject() && has_member(*p, a.written)) return true;

@@ -143,6 +143,29 @@ TEST(JsonDocument, DuplicateKeysInALargeObject) {
   EXPECT_EQ(p.doc.root()["a"].GetInt(), 2);
 }
 
+// The duplicate-key check leaves an index of the root's members, as the DOM keeps them: with a
+// repeated name at the root, built again after the earlier member is removed.
+TEST(JsonDocument, RootMembersIndexTheLoadersView) {
+  Parsed clean("{\"a\": 1, \"nested\": {\"b\": 2}}");
+  ASSERT_NE(clean.doc.root_members(), nullptr);
+  EXPECT_EQ(clean.doc.root_members()->find("a")->GetInt(), 1);
+  EXPECT_TRUE(clean.doc.root_members()->find("nested")->IsObject());
+  EXPECT_EQ(clean.doc.root_members()->find("b"), nullptr);
+
+  Parsed repeated("{\"a\": 1, \"c\": 3, \"a\": 2, \"d\": {\"e\": 1, \"e\": 5}}");
+  ASSERT_NE(repeated.doc.root_members(), nullptr);
+  EXPECT_EQ(repeated.doc.root_members()->find("a")->GetInt(), 2);
+  EXPECT_EQ(repeated.doc.root_members()->find("c")->GetInt(), 3);
+  EXPECT_EQ((*repeated.doc.root_members()->find("d"))["e"].GetInt(), 5);
+  EXPECT_EQ(repeated.doc.root_members()->find("a"), &repeated.doc.root()["a"]);
+
+  Parsed empty("{}");
+  ASSERT_NE(empty.doc.root_members(), nullptr);
+  EXPECT_EQ(empty.doc.root_members()->find("a"), nullptr);
+  EXPECT_EQ(Parsed("[1]").doc.root_members(), nullptr);
+  EXPECT_EQ(Parsed("{\"a\": }").doc.root_members(), nullptr);  // a syntax error: no document
+}
+
 // Documents recycle their storage within a thread: several alive at once stay independent, and
 // a document parsed after others were destroyed starts empty.
 TEST(JsonDocument, DocumentsAliveAtOnceAreIndependent) {

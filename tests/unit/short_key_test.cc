@@ -7,7 +7,7 @@
 
 #include "core/short_key.h"
 #include "core/string_table.h"
-#include "rules/member_index.h"
+#include "core/member_index.h"
 
 namespace aic {
 namespace {

@@ -1,12 +1,13 @@
-#include "rules/member_index.h"
+#include "core/member_index.h"
 
 namespace aic {
 
-MemberIndex::MemberIndex(const rapidjson::Value* object) {
-  if (!object || !object->IsObject() || object->MemberCount() == 0) return;
+bool MemberIndex::build(const rapidjson::Value* object, bool unique) {
+  slots_.clear();
+  if (!object || !object->IsObject() || object->MemberCount() == 0) return true;
   std::size_t size = 8;
   while (size < 2 * static_cast<std::size_t>(object->MemberCount())) size *= 2;
-  slots_.resize(size);
+  slots_.assign(size, Slot{});
   const std::size_t mask = size - 1;
   for (auto m = object->MemberBegin(); m != object->MemberEnd(); ++m) {
     const char* name = m->name.GetString();
@@ -17,9 +18,14 @@ MemberIndex::MemberIndex(const rapidjson::Value* object) {
         s = {k, &*m};
         break;
       }
-      if (s.key == k && same_middle(k.size, s.member->name.GetString(), name)) break;  // keep the first, as FindMember does
+      if (s.key == k && same_middle(k.size, s.member->name.GetString(), name)) {
+        if (!unique) break;  // keep the first, as FindMember does
+        slots_.clear();
+        return false;
+      }
     }
   }
+  return true;
 }
 
 }  // namespace aic

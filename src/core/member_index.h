@@ -1,6 +1,8 @@
 #pragma once
 // A hash index over one object's members. The semantic rules ask the LLM-level object for dozens
-// of keys per file; FindMember is a linear scan of it (tens of members), this is one probe.
+// of keys per file; FindMember is a linear scan of it (tens of members), this is one probe. The
+// front end's duplicate-key check builds the root object's (JsonDocument::root_members), so the
+// keys of a config whose LLM fields are at the top level are hashed once.
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,11 @@ namespace aic {
 class MemberIndex {
  public:
   MemberIndex() = default;
-  explicit MemberIndex(const rapidjson::Value* object);
+  explicit MemberIndex(const rapidjson::Value* object) { build(object, false); }
+  // Indexes `object` (an object), whose names should all differ: false, and an empty index, as
+  // soon as one repeats. Reuses the index's memory.
+  bool build_unique(const rapidjson::Value& object) { return build(&object, true); }
+
   // The member's value, as object->FindMember would find it (the first of that name), or nullptr.
   const rapidjson::Value* find(std::string_view key) const { return find(key, ShortKey::of(key)); }
   // The same, for a caller that already has the key's ShortKey. Inline: ConfigView::get calls it
@@ -29,6 +35,10 @@ class MemberIndex {
   }
 
  private:
+  // False when `unique` and a name repeats (the index is then cleared); otherwise the first of
+  // each name is indexed, as FindMember finds it.
+  bool build(const rapidjson::Value* object, bool unique);
+
   // The member's name as a ShortKey beside it: a probe reads neither the name nor its flags.
   struct Slot {
     ShortKey key;
