@@ -40,6 +40,12 @@ const rapidjson::Value* ConfigView::get(std::string_view dotted_key) const {
   return v;
 }
 
+const rapidjson::Value* ConfigView::top(std::string_view key) const {
+  if (root_members) return root_members->find(key);
+  auto it = root->FindMember(rapidjson::Value(rapidjson::StringRef(key.data(), key.size())));
+  return it == root->MemberEnd() ? nullptr : &it->value;
+}
+
 std::string ConfigView::pointer(std::string_view dotted_key) const {
   std::string p = llm.pointer;
   for_each_dot_part(dotted_key, [&](std::string_view part) {
@@ -84,7 +90,8 @@ std::optional<ConfigView> make_config_view(const FileContext& context) {
   view.profile = &view.registry->profile_of(*view.architecture);
   view.llm = view.registry->llm_level(root, view.architecture);
   if (!view.llm.object) return std::nullopt;
-  if (view.llm.object == &root) view.document_index = context.doc.root_members();
+  view.root_members = context.doc.root_members();
+  if (view.llm.object == &root) view.document_index = view.root_members;
   if (!view.document_index) view.own_index = MemberIndex(view.llm.object);
   return view;
 }

@@ -25,6 +25,11 @@ struct ConfigView {
   const MemberIndex* document_index = nullptr;  // the front end's, when llm.object is the root
   MemberIndex own_index;                        // otherwise (text_config)
 
+  // A member of the top-level object (the first of that name, as FindMember finds it), or nullptr:
+  // through the front end's index of the root when it has one.
+  const rapidjson::Value* top(std::string_view key) const;
+  const MemberIndex* root_members = nullptr;  // JsonDocument::root_members()
+
   // Value of a dotted key ("a.b") at the LLM level, or nullptr if absent (or a parent is not an
   // object).
   const rapidjson::Value* get(std::string_view dotted_key) const;

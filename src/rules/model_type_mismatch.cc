@@ -51,9 +51,9 @@ class ModelTypeMismatch final : public Rule {
     const Architecture& arch = *view->architecture;
     // Registered only by --registry-source: aic-lint knows no model_type for it.
     if (arch.model_types.empty()) return;
-    auto it = view->root->FindMember("model_type");
-    if (it != view->root->MemberEnd() && it->value.IsString() && !contains(arch.model_types, str(it->value))) {
-      std::string value(str(it->value));
+    const rapidjson::Value* model_type = view->top("model_type");
+    if (model_type && model_type->IsString() && !contains(arch.model_types, str(*model_type))) {
+      std::string value(str(*model_type));
       std::string owners = owners_of(*view, value, false);
       auto& d = c.report(kInfo, "/model_type",
                          "model_type '" + value + "' does not belong to " + arch.name + " (expected " +

@@ -48,8 +48,7 @@ class MultimodalLayout final : public Rule {
  private:
   static void check_vision(const FileContext& c, const ConfigView& view, const VisionSpec& vision) {
     const std::string& arch = view.architecture->name;
-    auto it = view.root->FindMember("vision_config");
-    const rapidjson::Value* v = it == view.root->MemberEnd() ? nullptr : &it->value;
+    const rapidjson::Value* v = view.top("vision_config");
     if (!v || !truthy(*v)) {
       if (!vision.recommended) return;
       std::string why = vision.why;
@@ -93,9 +92,9 @@ class MultimodalLayout final : public Rule {
 
   static void check_quantization(const FileContext& c, const ConfigView& view) {
     const rapidjson::Value* inner = view.get("quantization_config");
-    auto it = view.root->FindMember("quantization_config");
-    if (!inner || it == view.root->MemberEnd()) return;
-    if (*inner == it->value) return;
+    const rapidjson::Value* outer = view.top("quantization_config");
+    if (!inner || !outer) return;
+    if (*inner == *outer) return;
     const std::string tc = view.registry->text_config_key();
     auto& d = c.report_key(kInfo, view.pointer("quantization_config"),
                            "quantization_config inside " + tc + " differs from the top-level one: "

@@ -181,11 +181,10 @@ class QuantizationSupported final : public Rule {
   void check(const FileContext& c) const override {
     auto view = registered_config_view(c);
     if (!view) return;
-    const rapidjson::Value& root = c.doc.root();
     std::string_view at = "/quantization_config";  // a view: a string only for a finding
-    const rapidjson::Value* q = member(&root, "quantization_config");
+    const rapidjson::Value* q = view->top("quantization_config");
     if (!q && view->llm.nested) {  // promoted from text_config when the top level has none
-      q = member(member(&root, "text_config"), "quantization_config");
+      q = member(view->top("text_config"), "quantization_config");
       at = "/text_config/quantization_config";
     }
     if (!q || !q->IsObject()) return;

@@ -89,9 +89,9 @@ class UnknownKey final : public Rule {
                         &nested.required, true});
     }
     if (view->profile->vision) {
-      auto it = view->root->FindMember("vision_config");
-      if (it != view->root->MemberEnd() && it->value.IsObject())
-        levels.push_back({&it->value, "/vision_config", &plan.vision.reads, &plan.vision.reads.table(),
+      const rapidjson::Value* vision = view->top("vision_config");
+      if (vision && vision->IsObject())
+        levels.push_back({vision, "/vision_config", &plan.vision.reads, &plan.vision.reads.table(),
                           false, false, &plan.vision.required, true});
     }
 
@@ -177,8 +177,8 @@ class UnknownKey final : public Rule {
       }
       if (const auto* p = view.get(a.parent); p && p->IsObject() && has_member(*p, a.written)) return true;
       if (!view.llm.nested) continue;
-      auto it = view.root->FindMember(rapidjson::StringRef(a.parent.data(), a.parent.size()));
-      if (it != view.root->MemberEnd() && it->value.IsObject() && has_member(it->value, a.written)) return true;
+      const rapidjson::Value* p = view.top(a.parent);
+      if (p && p->IsObject() && has_member(*p, a.written)) return true;
     }
     return false;
   }
@@ -199,9 +199,8 @@ class UnknownKey final : public Rule {
         const std::string& parent = pa.parent;
         if (const auto* p = view.get(parent); p && p->IsObject()) places.emplace_back(p, view.pointer(parent));
         if (view.llm.nested) {
-          auto it = view.root->FindMember(rapidjson::StringRef(parent.data(), parent.size()));
-          if (it != view.root->MemberEnd() && it->value.IsObject())
-            places.emplace_back(&it->value, "/" + escape_pointer_token(parent));
+          if (const rapidjson::Value* p = view.top(parent); p && p->IsObject())
+            places.emplace_back(p, "/" + escape_pointer_token(parent));
         }
       }
       const std::string& written = pa.written;
