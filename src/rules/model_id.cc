@@ -78,28 +78,39 @@ std::string hf_id_problem(std::string_view id) {
   return {};
 }
 
-std::string quant_token(std::string_view token) {
-  static const std::vector<std::string> claims = {
-      "fp8",   "nvfp4", "mxfp4", "mxfp8", "fp4",  "int4", "int8", "awq",  "gptq", "w4a16",
-      "w8a8",  "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb", "4bit", "8bit"};
-  // Compared ASCII-case-insensitively in place: most tokens are not claims, and need no copy.
-  // Cheap refusals first: the claims' lengths and first letters.
-  static const auto [shortest, longest] = std::minmax_element(
-      claims.begin(), claims.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-  static const std::array<bool, 256> first_letters = [] {
-    std::array<bool, 256> table{};
-    for (const std::string& claim : claims) table[static_cast<unsigned char>(claim[0])] = true;
-    return table;
-  }();
-  if (token.size() < shortest->size() || token.size() > longest->size() ||
-      !first_letters[static_cast<unsigned char>(lower(token[0]))])
+namespace {
+
+constexpr std::array<std::string_view, 19> kClaims = {
+    "fp8",  "nvfp4", "mxfp4", "mxfp8", "fp4",       "int4", "int8", "awq",  "gptq", "w4a16",
+    "w8a8", "w4a8",  "w8a16", "fp8_block", "bf16", "fp16", "bnb",  "4bit", "8bit"};
+// Cheap refusals first (most tokens are no claim): the claims' lengths and first letters.
+constexpr std::size_t kShortestClaim = std::min_element(kClaims.begin(), kClaims.end(), [](auto a, auto b) {
+                                         return a.size() < b.size();
+                                       })->size();
+constexpr std::size_t kLongestClaim = std::max_element(kClaims.begin(), kClaims.end(), [](auto a, auto b) {
+                                        return a.size() < b.size();
+                                      })->size();
+constexpr std::array<bool, 256> kClaimFirstLetters = [] {
+  std::array<bool, 256> table{};
+  for (std::string_view claim : kClaims) table[static_cast<unsigned char>(claim[0])] = true;
+  return table;
+}();
+
+// quant_token as a view of the claim (static storage), compared ASCII-case-insensitively in place.
+std::string_view claim_of(std::string_view token) {
+  if (token.size() < kShortestClaim || token.size() > kLongestClaim ||
+      !kClaimFirstLetters[static_cast<unsigned char>(lower(token[0]))])
     return {};
-  for (const std::string& claim : claims)
+  for (std::string_view claim : kClaims)
     if (claim.size() == token.size() &&
         std::equal(token.begin(), token.end(), claim.begin(), [&](char a, char b) { return lower(a) == b; }))
       return claim;
   return {};
 }
+
+}  // namespace
+
+std::string quant_token(std::string_view token) { return std::string(claim_of(token)); }
 
 namespace {
 
@@ -136,7 +147,7 @@ bool quant_qualifier(std::string_view token) {
 std::vector<std::string> quant_tokens(std::string_view model) {
   std::vector<std::string> out;
   for_each_token(model, [&](std::string_view t) {
-    if (std::string q = quant_token(t); !q.empty()) out.push_back(std::move(q));
+    if (std::string_view q = claim_of(t); !q.empty()) out.emplace_back(q);
   });
   return out;
 }
@@ -145,7 +156,7 @@ std::string without_quant_tokens(std::string_view model) {
   std::string out;
   bool after_quant = false;
   for_each_token(model, [&](std::string_view t) {
-    if (!quant_token(t).empty()) {
+    if (!claim_of(t).empty()) {
       after_quant = true;
       return;
     }
@@ -199,15 +210,22 @@ std::vector<std::string> families_named(std::string_view model) {
   return out;
 }
 
-std::string family_of_architecture(std::string_view architecture) {
+namespace {
+// family_of_architecture as a view (static storage).
+std::string_view architecture_family(std::string_view architecture) {
   // Longest prefix wins (deepseekv3 is shared with Kimi: it is DeepSeek's architecture).
   const char first = architecture.empty() ? '\0' : lower(architecture[0]);
   for (const Family& f : families())
     if (f.keyword[0] == first)  // a cheap refusal: this runs for every config
       for (std::string_view p : f.architecture_prefixes)
-        if (p == f.keyword && starts_with_lower(architecture, p)) return std::string(f.family);
+        if (p == f.keyword && starts_with_lower(architecture, p)) return f.family;
   if (starts_with_lower(architecture, "gptoss")) return "gpt-oss";
   return {};
+}
+}  // namespace
+
+std::string family_of_architecture(std::string_view architecture) {
+  return std::string(architecture_family(architecture));
 }
 
 bool architecture_fits(std::string_view family, std::string_view architecture) {
@@ -219,7 +237,7 @@ bool architecture_fits(std::string_view family, std::string_view architecture) {
 }
 
 std::optional<bool> architecture_fits_id(std::string_view model, std::string_view architecture) {
-  if (family_of_architecture(architecture).empty()) return std::nullopt;
+  if (architecture_family(architecture).empty()) return std::nullopt;
   bool named = false, fits = false;
   const std::vector<Family>& table = families();
   for_each_token(model, [&](std::string_view token) {

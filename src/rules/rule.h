@@ -67,10 +67,11 @@ struct Anchor {
 };
 
 // One file of the run, as repository rules see it (the file's text is no longer in memory).
-// Compact: 10,000 of them are held at once. Its strings live in one buffer, `text`.
+// Compact: 10,000 of them are held at once. Its strings live in one buffer, `text`. What every
+// repository rule reads for every file comes first (two cache lines), the anchors last.
 struct FileSummary {
   std::string path;          // file-system path
-  std::string display_path;  // as reported
+  std::string text;          // the strings below and the anchors' lines and pointers
   std::uint32_t name_offset = 0;  // the file name is path's tail from here
   // Files of equal number are in the same (lexically normalized) directory; set for a run by
   // number_directories (engine/summary.h).
@@ -92,13 +93,13 @@ struct FileSummary {
   std::uint64_t size = 0;
   TextSpan architecture_text, model_type_text, quant_algo_text, kv_cache_quant_algo_text,
       name_or_path_text;
+  std::string display_path;        // as reported
   Anchor root_at;                  // the top-level object
   Anchor architecture_at;          // architectures[0]
   Anchor quant_at;                 // the quantization_config / quantization object
   Anchor quant_algo_at;            // the value the algorithm was read from
   Anchor kv_cache_quant_algo_at;   // the value the KV-cache algorithm was read from
   Anchor name_or_path_at;
-  std::string text;                // the strings above and the anchors' lines and pointers
 
   std::string_view view(TextSpan s) const { return std::string_view(text).substr(s.offset, s.size); }
   std::string_view name() const { return std::string_view(path).substr(name_offset); }
