@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 namespace aic {
 
@@ -160,11 +161,11 @@ class Reader {
 
 // `pointer`: the pointer of the quantization object q.
 void summarize_quantization(Reader& r, std::uint32_t q, std::string_view pointer, bool side_car,
-                            FileSummary& s) {
+                            FileSummary& s, Anchors& at) {
   if (r.type(q) != rapidjson::kObjectType) return;
   s.has_quant_section = true;
   const std::string_view parent = pointer.substr(0, pointer.rfind('/'));
-  s.quant_at = r.anchor(q, parent, true);
+  at.quant_at = r.anchor(q, parent, true);
   // Every member read below, found in one pass.
   enum {
     kQuantAlgo, kQuantizationAlgo, kQuantMethod, kQuantizationMethod, kKvAlgo, kKvMethod, kKvDtype,
@@ -180,27 +181,27 @@ void summarize_quantization(Reader& r, std::uint32_t q, std::string_view pointer
     std::uint32_t raw = m[kQuantAlgo];
     s.quant_algo_null = raw != JsonDocument::kNone && r.type(raw) == rapidjson::kNullType &&
                         algo == JsonDocument::kNone;
-    if (raw != JsonDocument::kNone && algo == JsonDocument::kNone) s.quant_algo_at = r.anchor(raw, pointer);
+    if (raw != JsonDocument::kNone && algo == JsonDocument::kNone) at.quant_algo_at = r.anchor(raw, pointer);
   }
   if (algo != JsonDocument::kNone) {
     std::string name = normalize_quant_algo(r.string_at(algo));
     // The consumer turns fp8 into block FP8 when the config has weight_block_size.
     if (!side_car && name == "fp8" && r.truthy(m[kWeightBlockSize])) name = "fp8_block";
     s.quant_algo_text = s.keep(name);
-    s.quant_algo_at = r.anchor(algo, pointer);
+    at.quant_algo_at = r.anchor(algo, pointer);
   }
   std::uint32_t kv = side_car ? r.first_truthy({m[kKvAlgo]})
                               : r.first_truthy({m[kKvAlgo], m[kKvMethod], m[kKvDtype]});
   if (kv != JsonDocument::kNone) {
     s.kv_cache_quant_algo_text = s.keep(normalize_kv_cache_algo(r.string_at(kv)));
-    s.kv_cache_quant_algo_at = r.anchor(kv, pointer);
+    at.kv_cache_quant_algo_at = r.anchor(kv, pointer);
   } else if (!side_car) {
     std::uint32_t scheme = m[kKvScheme];
     if (r.type(scheme) == rapidjson::kStringType) {
       // The consumer reads only a dict here, but a string ("FP8") still tells what the file
       // declares, which is what comparing a config with its side-car needs.
       s.kv_cache_quant_algo_text = s.keep(normalize_kv_cache_algo(r.string_at(scheme)));
-      s.kv_cache_quant_algo_at = r.anchor(scheme, pointer);
+      at.kv_cache_quant_algo_at = r.anchor(scheme, pointer);
     } else if (r.type(scheme) == rapidjson::kObjectType) {
       std::string type = lower_trimmed(r.string_at(r.child(scheme, "type")));
       std::uint32_t bits_node = r.child(scheme, "num_bits");
@@ -211,7 +212,7 @@ void summarize_quantization(Reader& r, std::uint32_t q, std::string_view pointer
         algo_name = bits->GetInt() <= 8 ? "fp8" : bits->GetInt() >= 16 ? "bfloat16" : "";
       if (!algo_name.empty()) {
         s.kv_cache_quant_algo_text = s.keep(algo_name);
-        s.kv_cache_quant_algo_at = r.anchor(scheme, pointer, true);
+        at.kv_cache_quant_algo_at = r.anchor(scheme, pointer, true);
       }
     }
   }
@@ -258,7 +259,9 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   summary.text.reserve(256);  // the anchors' lines and pointers, and the values below: one allocation
   Reader r{doc, source, summary};
   const std::uint32_t root = doc.find("");
-  summary.root_at = r.anchor(root, "");
+  summary.anchors_at = std::make_unique<Anchors>();
+  Anchors& at = *summary.anchors_at;
+  at.root_at = r.anchor(root, "");
   const bool side_car = summary.kind == FileKind::side_car;
   // The top-level members read below, found in one pass (then text_config's, if nested).
   enum { kArchitectures, kTextConfig, kModelType, kNameOrPath, kQuantization, kCount };
@@ -269,7 +272,7 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
     std::uint32_t first = doc.element(arch, 0);
     if (r.type(first) == rapidjson::kStringType) {
       summary.architecture_text = summary.keep(r.string_at(first));
-      summary.architecture_at = r.anchor(first, "/architectures");
+      at.architecture_at = r.anchor(first, "/architectures");
     }
   }
   std::uint32_t text = top[kTextConfig];
@@ -285,7 +288,7 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
                            {nested[kNestedNameOrPath], "/text_config"}}) {
     if (std::string_view name = r.string_at(n); !name.empty()) {
       summary.name_or_path_text = summary.keep(name);
-      summary.name_or_path_at = r.anchor(n, parent);
+      at.name_or_path_at = r.anchor(n, parent);
       break;
     }
   }
@@ -293,13 +296,13 @@ void summarize_document(const JsonDocument& doc, const SourceFile& source, FileS
   if (side_car) {
     std::uint32_t q = top[kQuantization];
     summary.quant_section_present = q != JsonDocument::kNone;
-    summarize_quantization(r, q, "/quantization", true, summary);
+    summarize_quantization(r, q, "/quantization", true, summary, at);
   } else if (top[kQuantization] != JsonDocument::kNone) {
-    summarize_quantization(r, top[kQuantization], "/quantization_config", false, summary);
+    summarize_quantization(r, top[kQuantization], "/quantization_config", false, summary, at);
   } else {
     // The consumer promotes text_config's quantization_config when the top level has none.
     summarize_quantization(r, nested[kNestedQuantization], "/text_config/quantization_config", false,
-                           summary);
+                           summary, at);
   }
 }
 

@@ -78,6 +78,7 @@ class Identity : public RepositoryRule {
       auto id = model_id::id_of_file_name(f.name());
       auto parts = id ? model_id::split_view(*id) : std::nullopt;
       if (!parts) continue;  // misnamed: AIC401's finding
+      const Anchors& anchors = f.anchors();
       const std::string_view model = parts->model;
       auto hf = [&] { return std::string(parts->org) + "/" + std::string(model); };  // for messages
 
@@ -88,7 +89,7 @@ class Identity : public RepositoryRule {
         if (!same && model_id::without_quant_tokens(named->model) != model_id::without_quant_tokens(model)) {
           const std::string name_or_path(f.name_or_path());
           Diagnostic& d = c.report_at(
-              i, f.name_or_path_at, kInfo,
+              i, anchors.name_or_path_at, kInfo,
               "_name_or_path is '" + name_or_path + "' but the file is named for '" + hf() +
                   "': this looks like another model's config");
           FileDiagnostics::help(d, "use the config.json of '" + hf() + "', or rename the file after '" +
@@ -101,7 +102,7 @@ class Identity : public RepositoryRule {
         std::string names;
         for (const auto& fam : model_id::families_named(model)) names += (names.empty() ? "" : "/") + fam;
         Diagnostic& d = c.report_at(
-            i, f.architecture_at, kInfo,
+            i, anchors.architecture_at, kInfo,
             "the id '" + hf() + "' names a " + names + " model, but the architecture is '" +
                 std::string(f.architecture()) + "' (" + model_id::family_of_architecture(f.architecture()) +
                 "): this looks like a copy of another model's config");
@@ -128,14 +129,14 @@ class Identity : public RepositoryRule {
                    ? "its side-car '" + std::string(side_car->name()) + "'"
                    : "its quantization_config";
       };
-      const Anchor& at = f.quant_algo_at.known() ? f.quant_algo_at : f.root_at;
+      const Anchor& at = anchors.quant_algo_at.known() ? anchors.quant_algo_at : anchors.root_at;
       if (!first_claim.empty() && algo.empty()) {
         Diagnostic& d = c.report_at(
-            i, f.quant_at.known() ? f.quant_at : f.root_at, kInfo,
+            i, anchors.quant_at.known() ? anchors.quant_at : anchors.root_at, kInfo,
             "the id says " + first_claim + " ('" + std::string(model) +
                 "') but neither the config's quantization_config nor a side-car declares a "
                 "quantization: aiconfigurator models it unquantized (16-bit weights)");
-        if (!f.quant_at.known()) d.pointer = "/quantization_config";  // where it would go
+        if (!anchors.quant_at.known()) d.pointer = "/quantization_config";  // where it would go
         FileDiagnostics::help(d, "add the checkpoint's quantization_config (or its "
                                  "hf_quant_config.json side-car), or, if this is the unquantized "
                                  "model, use the unsuffixed id's config");

@@ -66,9 +66,19 @@ struct Anchor {
   bool known() const { return line != 0; }
 };
 
+// Where repository rules can report in a parsed file.
+struct Anchors {
+  Anchor root_at;                  // the top-level object
+  Anchor architecture_at;          // architectures[0]
+  Anchor quant_at;                 // the quantization_config / quantization object
+  Anchor quant_algo_at;            // the value the algorithm was read from
+  Anchor kv_cache_quant_algo_at;   // the value the KV-cache algorithm was read from
+  Anchor name_or_path_at;
+};
+
 // One file of the run, as repository rules see it (the file's text is no longer in memory).
-// Compact: 10,000 of them are held at once. Its strings live in one buffer, `text`. What every
-// repository rule reads for every file comes first (two cache lines), the anchors last.
+// Compact, as 10,000 of them are held at once and every repository rule reads them all: the
+// strings live in one buffer (`text`), the anchors, which only a finding needs, apart.
 struct FileSummary {
   std::string path;          // file-system path
   std::string text;          // the strings below and the anchors' lines and pointers
@@ -93,14 +103,14 @@ struct FileSummary {
   std::uint64_t size = 0;
   TextSpan architecture_text, model_type_text, quant_algo_text, kv_cache_quant_algo_text,
       name_or_path_text;
+  std::unique_ptr<Anchors> anchors_at;  // parsed files only (see anchors())
   std::string display_path;        // as reported
-  Anchor root_at;                  // the top-level object
-  Anchor architecture_at;          // architectures[0]
-  Anchor quant_at;                 // the quantization_config / quantization object
-  Anchor quant_algo_at;            // the value the algorithm was read from
-  Anchor kv_cache_quant_algo_at;   // the value the KV-cache algorithm was read from
-  Anchor name_or_path_at;
 
+  // The anchors (all unknown for a file that was not parsed).
+  const Anchors& anchors() const {
+    static const Anchors none;
+    return anchors_at ? *anchors_at : none;
+  }
   std::string_view view(TextSpan s) const { return std::string_view(text).substr(s.offset, s.size); }
   std::string_view name() const { return std::string_view(path).substr(name_offset); }
   std::string_view architecture() const { return view(architecture_text); }  // architectures[0] if a string

@@ -89,9 +89,9 @@ class SideCarConsistency : public RepositoryRule {
         std::string what = sc.quant_algo_null        ? "quant_algo is null"
                            : sc.quant_section_present ? "quantization has no quant_algo"
                                                       : "no 'quantization' object";
-        const Anchor& at = sc.quant_algo_null ? sc.quant_algo_at
-                           : sc.quant_section_present ? sc.quant_at
-                                                      : sc.root_at;
+        const Anchor& at = sc.quant_algo_null ? sc.anchors().quant_algo_at
+                           : sc.quant_section_present ? sc.anchors().quant_at
+                                                      : sc.anchors().root_at;
         Diagnostic& d = c.report_at(
             s, at, kInfo,
             what + ": this side-car declares no quantization, so aiconfigurator falls back to " +
@@ -105,24 +105,24 @@ class SideCarConsistency : public RepositoryRule {
                           !same_algo(sc_algo, config_algo);
       if (algo_differs) {
         Diagnostic* d = report_pair(
-            sc.quant_algo_at, config->quant_algo_at,
+            sc.anchors().quant_algo_at, config->anchors().quant_algo_at,
             "the side-car declares quant_algo " + sc_algo + " but '" + std::string(config->name()) +
-                "' declares " + config_algo + " (" + std::string(config->pointer(config->quant_algo_at)) +
+                "' declares " + config_algo + " (" + std::string(config->pointer(config->anchors().quant_algo_at)) +
                 "): aiconfigurator silently uses the side-car's " + sc_algo);
         if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
       }
       if (!sc_kv.empty() && !config_kv.empty() && sc_kv != config_kv) {
         Diagnostic* d = report_pair(
-            sc.kv_cache_quant_algo_at, config->kv_cache_quant_algo_at,
+            sc.anchors().kv_cache_quant_algo_at, config->anchors().kv_cache_quant_algo_at,
             "the side-car declares kv_cache_quant_algo " + sc_kv + " but '" +
                 std::string(config->name()) + "' declares " + config_kv + " (" +
-                std::string(config->pointer(config->kv_cache_quant_algo_at)) +
+                std::string(config->pointer(config->anchors().kv_cache_quant_algo_at)) +
                 "): aiconfigurator silently uses the side-car's");
         if (d) FileDiagnostics::help(*d, "take both files from the same checkpoint");
       } else if (!sc_kv.empty() && config_kv.empty() && !config_algo.empty() &&
                  !algo_differs) {  // one finding per copy
         Diagnostic* d = report_pair(
-            sc.kv_cache_quant_algo_at, config->quant_at,
+            sc.anchors().kv_cache_quant_algo_at, config->anchors().quant_at,
             "the side-car declares kv_cache_quant_algo " + sc_kv + " but '" +
                 std::string(config->name()) + "' declares its quantization (" + config_algo +
                 ") with no KV-cache scheme: aiconfigurator estimates a " + sc_kv +
@@ -133,7 +133,7 @@ class SideCarConsistency : public RepositoryRule {
 
       if (sc_algo == "nvfp4" && !sc.quant_excludes && !config->quant_excludes && sc.reported) {
         Diagnostic& d = c.report_at(
-            s, sc.quant_at, kInfo,
+            s, sc.anchors().quant_at, kInfo,
             "NVFP4 side-car without exclude_modules (and no ignore list in the config): "
             "aiconfigurator models every layer, attention included, as NVFP4");
         FileDiagnostics::help(d, "copy exclude_modules from the checkpoint's hf_quant_config.json "

@@ -69,8 +69,8 @@ TEST(ContentIdentity, EqualHashesAreConfirmedByteForByte) {
   std::string c = t.write("c--C_config.json", "{\"x\": 1}\n");  // a's twin
   std::string gone = (t.path / "d--D_config.json").string();   // deleted since it was linted
   // Pretend the four hashed alike (a 64-bit collision for b).
-  std::vector<FileSummary> files = {summary_of(a, 0, 9, 7), summary_of(b, 0, 9, 7),
-                                    summary_of(c, 0, 9, 7), summary_of(gone, 0, 9, 7)};
+  std::vector<FileSummary> files;  // FileSummary is move-only (it owns its anchors)
+  for (const std::string& path : {a, b, c, gone}) files.push_back(summary_of(path, 0, 9, 7));
   settle_content_identity(files, 1 << 20);
   EXPECT_EQ(files[0].content_hash, 7u);
   EXPECT_EQ(files[1].content_hash, 7u);
@@ -84,12 +84,15 @@ TEST(ContentIdentity, MissingHashesAreFilledByASecondRead) {
   TempTree t;
   std::string a = t.write("a--A_config.json", "{\"x\": 1}\n");
   std::string b = t.write("b--B_config.json", "{\"x\": 1}\n");
-  std::vector<FileSummary> files = {summary_of(a, 0, 9, content_hash("{\"x\": 1}\n")),
-                                    summary_of(b, 0, 9, std::nullopt)};
+  std::vector<FileSummary> files;
+  files.push_back(summary_of(a, 0, 9, content_hash("{\"x\": 1}\n")));
+  files.push_back(summary_of(b, 0, 9, std::nullopt));
   settle_content_identity(files, 1 << 20);
   EXPECT_EQ(files[1].content_hash, files[0].content_hash);
   // Not reported (siblings only): nothing AIC405 could report, nothing read.
-  files = {summary_of(a, 0, 9, std::nullopt), summary_of(b, 0, 9, std::nullopt)};
+  files.clear();
+  files.push_back(summary_of(a, 0, 9, std::nullopt));
+  files.push_back(summary_of(b, 0, 9, std::nullopt));
   files[0].reported = files[1].reported = false;
   settle_content_identity(files, 1 << 20);
   EXPECT_FALSE(files[0].content_hash);
