@@ -1,6 +1,7 @@
 #include "core/source_file.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
@@ -125,6 +126,25 @@ bool is_bidi_control(std::string_view s) {
   return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
+// Every byte in 0x20..0x7E. Eight bytes a step (paths: once per file, 10,000 of them in a big
+// repository): a byte >= 0x80 has its high bit; one below 0x20, or 0x7F once xor'ed to zero, is
+// found by the "has a byte less than n" test (exact as to whether any byte is).
+bool all_printable_ascii(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    std::uint64_t del = x ^ (kOnes * 0x7F);
+    if ((x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) | ((del - kOnes) & ~del & kHighs)) return false;
+  }
+  for (; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c >= 0x7F) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string make_printable_path(std::string_view path) {
@@ -139,11 +159,7 @@ std::string make_printable_path(std::string_view path) {
 
 std::string make_printable(std::string_view text) {
   // The common case, printable ASCII without "##[", is returned as it is (paths: once per file).
-  if (std::all_of(text.begin(), text.end(), [](char ch) {
-        auto c = static_cast<unsigned char>(ch);
-        return c >= 0x20 && c < 0x7F;
-      }) && text.find("##[") == std::string_view::npos)
-    return std::string(text);
+  if (all_printable_ascii(text) && text.find("##[") == std::string_view::npos) return std::string(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {

@@ -272,8 +272,11 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
 
   LintResult result;
   result.files = reported;
+  result.file_names.reserve(reported);
   for (std::size_t i = 0; i < reported; ++i) result.file_names.push_back(entries[i].display_path);
-  std::sort(result.file_names.begin(), result.file_names.end());
+  // The walk's order already (by display path): a sort would still compare n log n times.
+  if (!std::is_sorted(result.file_names.begin(), result.file_names.end()))
+    std::sort(result.file_names.begin(), result.file_names.end());
   for (std::size_t i = 0; i < reported; ++i)
     for (auto& d : per_file[i]) result.diagnostics.push_back(std::move(d));
 

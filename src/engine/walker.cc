@@ -79,13 +79,23 @@ class Walker {
                                     "cannot read directory: " + std::error_code(errno, std::generic_category()).message()));
       return;
     }
-    std::vector<std::pair<std::string, unsigned char>> entries;  // name, d_type
+    // The names in one buffer, sorted as views: one allocation per directory, not one per name.
+    struct Listed {
+      std::string_view name;  // into `names`, once it is complete
+      std::size_t offset;
+      unsigned char type;  // d_type
+      bool operator<(const Listed& o) const { return name < o.name; }
+    };
+    std::string names;
+    std::vector<Listed> listed;
     while (const dirent* e = ::readdir(handle)) {
       std::string_view name = e->d_name;
       if (name == "." || name == "..") continue;
-      entries.emplace_back(name, e->d_type);
+      listed.push_back({name, names.size(), e->d_type});
+      names += name;
     }
-    std::sort(entries.begin(), entries.end());  // by name (names in a directory are unique)
+    for (Listed& l : listed) l.name = std::string_view(names.data() + l.offset, l.name.size());
+    std::sort(listed.begin(), listed.end());  // by name (names in a directory are unique)
     // dir / name, as fs::path's operator/ joins them.
     std::string prefix = dir_string;
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
@@ -97,24 +107,31 @@ class Walker {
         ++directories_kept_;
       }
     }
-    for (const auto& [name, type] : entries) visit(handle, kept, prefix + name, name, type);
+    for (const Listed& l : listed) visit(handle, kept, prefix, l.name, l.type);
     ::closedir(handle);
   }
 
-  void visit(DIR* dir, const std::shared_ptr<const DirectoryHandle>& kept, const std::string& path_string,
-             const std::string& name, unsigned char d_type) {
+  void visit(DIR* dir, const std::shared_ptr<const DirectoryHandle>& kept, const std::string& prefix,
+             std::string_view name, unsigned char d_type) {
     // path.extension() == ".json", without building paths: ".json" alone is a stem, no extension.
     bool is_json = name.size() > 5 && name.ends_with(".json");
+    if (d_type == DT_REG && !is_json) return;  // the common case of a file to leave alone
+    std::string path_string = prefix;
+    path_string += name;
     std::optional<std::uint64_t> size;
     if (d_type == DT_UNKNOWN) {  // some file systems: ask
       struct stat st {};
-      if (::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return;  // vanished
+      if (::fstatat(::dirfd(dir), path_string.c_str() + prefix.size(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return;  // vanished
       d_type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
       if (d_type == DT_REG) size = static_cast<std::uint64_t>(st.st_size);
     }
     if (d_type == DT_REG) {
       // No stat: the reader's fstat says whether it is still regular, and its size.
-      if (is_json) out_.push_back({path_string, display_path(path_string), size, false, nullptr, kept});
+      if (is_json) {
+        std::string shown = display_path(path_string);
+        out_.push_back({std::move(path_string), std::move(shown), size, false, nullptr, kept});
+      }
       return;
     }
     fs::path path(path_string);

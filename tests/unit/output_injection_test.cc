@@ -189,6 +189,20 @@ TEST(OutputInjection, HostileFileThroughThePipelineInEveryFormat) {
   }
 }
 
+// make_printable keeps text as it is exactly when every byte is printable ASCII (its fast check
+// reads eight bytes a step): every byte value, at every position of the word and the tail.
+TEST(OutputInjection, OnlyPrintableAsciiIsKeptAsItIs) {
+  for (int b = 0; b < 256; ++b) {
+    bool printable = b >= 0x20 && b < 0x7F;
+    for (std::size_t length : {1u, 7u, 8u, 9u, 17u})
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(b);
+        EXPECT_EQ(make_printable(text) == text, printable) << "byte " << b << " at " << at << " of " << length;
+      }
+  }
+}
+
 TEST(OutputInjection, PrintablePathNeverStartsACommand) {
   EXPECT_EQ(make_printable_path("::error::a.json"), "./::error::a.json");
   EXPECT_EQ(make_printable_path("  ::error::a.json"), "./  ::error::a.json");
