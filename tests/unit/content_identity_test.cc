@@ -10,28 +10,14 @@
 
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
+#include "test_support.h"
 
 namespace aic {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::TempDir;
 
-struct TempTree {
-  fs::path path;
-  TempTree() {
-    char tmpl[] = "/tmp/aic-lint-content-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string write(const fs::path& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
-    return (path / name).string();
-  }
-};
+namespace fs = std::filesystem;
 
 std::vector<WalkEntry> entries_of(std::vector<std::pair<std::string, std::optional<std::uint64_t>>> files) {
   std::vector<WalkEntry> entries;  // move-only
@@ -63,7 +49,7 @@ FileSummary summary_of(const std::string& path, std::uint32_t directory, std::ui
 }
 
 TEST(ContentIdentity, EqualHashesAreConfirmedByteForByte) {
-  TempTree t;
+  TempDir t;
   std::string a = t.write("a--A_config.json", "{\"x\": 1}\n");
   std::string b = t.write("b--B_config.json", "{\"x\": 2}\n");  // same size, other bytes
   std::string c = t.write("c--C_config.json", "{\"x\": 1}\n");  // a's twin
@@ -81,7 +67,7 @@ TEST(ContentIdentity, EqualHashesAreConfirmedByteForByte) {
 }
 
 TEST(ContentIdentity, MissingHashesAreFilledByASecondRead) {
-  TempTree t;
+  TempDir t;
   std::string a = t.write("a--A_config.json", "{\"x\": 1}\n");
   std::string b = t.write("b--B_config.json", "{\"x\": 1}\n");
   std::vector<FileSummary> files;
@@ -100,7 +86,7 @@ TEST(ContentIdentity, MissingHashesAreFilledByASecondRead) {
 
 // End to end, through two spellings of one directory: the twins are found.
 TEST(ContentIdentity, TwinsNamedThroughTwoSpellingsOfTheirDirectory) {
-  TempTree t;
+  TempDir t;
   const std::string config = R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama"})";
   std::string a = t.write("model_configs/meta-llama--Llama-3.1-8B_config.json", config);
   t.write("model_configs/nvidia--Llama-3.1-8B-Alt_config.json", config);

@@ -9,27 +9,14 @@
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
 #include "rules/model_id.h"
+#include "test_support.h"
 
 namespace aic {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::TempDir;
 
-struct TempTree {
-  fs::path path;
-  TempTree() {
-    char tmpl[] = "/tmp/aic-lint-fileset-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempTree() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const fs::path& name, const std::string& text) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-};
+namespace fs = std::filesystem;
 
 const std::string kConfig = R"({
   "architectures": ["LlamaForCausalLM"],
@@ -101,7 +88,7 @@ TEST(ModelId, ArchitectureFamilies) {
 
 // A model_configs directory that is a symlink to the real one is linted like the real one.
 TEST(FileSetRules, SymlinkedModelConfigsDirectory) {
-  TempTree t;
+  TempDir t;
   t.write("real/nvidia--Llama-3.1-8B-Instruct-FP8_config.json", kConfig);
   t.write("real/nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json",
           R"({"quantization": {"quant_algo": "FP8", "kv_cache_quant_algo": "FP8"}})");
@@ -122,7 +109,7 @@ TEST(FileSetRules, SymlinkedModelConfigsDirectory) {
 // A hook passes only the changed file: repository findings are computed with the siblings
 // from disk, and reported only on the files passed.
 TEST(FileSetRules, HookNamingOneFile) {
-  TempTree t;
+  TempDir t;
   t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_config.json", kConfig);
   t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-FP8_hf_quant_config.json", kSideCarNvfp4);
   t.write("model_configs/Llama-3.1-8B_config.json", kConfig);  // misnamed sibling: not ours

@@ -24,26 +24,14 @@
 #include "engine/file_reader.h"
 #include "engine/linter.h"
 #include "report/reporter.h"
+#include "test_support.h"
 
 namespace aic {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::TempDir;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/aic-lint-test-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-};
+namespace fs = std::filesystem;
 
 // Runs `check` in a child process and fails the test if it does not finish within `seconds`
 // (a blocked open() or read() cannot be interrupted in-process). The child's exit status is the

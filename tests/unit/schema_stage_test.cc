@@ -28,6 +28,8 @@
 namespace aic {
 namespace {
 
+using testing::TempDir;
+
 namespace fs = std::filesystem;
 
 const LintData& embedded_data() {
@@ -363,26 +365,6 @@ TEST(Schemas, NoPatternOnFileContent) {
 }
 
 // ---- --schema-dir ----
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("aic-schema-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter()++));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
-  }
-  static int& counter() {
-    static int n = 0;
-    return n;
-  }
-};
 
 std::string usage_error(const std::function<void()>& f) {
   try {

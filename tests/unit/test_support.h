@@ -44,10 +44,12 @@ struct TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
-  // Writes `text` to `name` (relative to the directory), creating directories on the way.
-  void write(const std::string& name, const std::string& text) const {
+  // Writes `text` to `name` (relative to the directory), creating directories on the way;
+  // returns the file's path.
+  std::string write(const std::filesystem::path& name, const std::string& text) const {
     std::filesystem::create_directories((path / name).parent_path());
     std::ofstream(path / name, std::ios::binary) << text;
+    return (path / name).string();
   }
 };
 
