@@ -7,10 +7,23 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "core/huge_pages.h"
 
 namespace aic {
+
+namespace {
+
+// read() that retries when a signal interrupts it.
+ssize_t read_some(int fd, char* into, std::size_t count) {
+  ssize_t n;
+  do n = ::read(fd, into, count);
+  while (n < 0 && errno == EINTR);
+  return n;
+}
+
+}  // namespace
 
 OpenedFile::OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size)
     : OpenedFile(AT_FDCWD, path.c_str(), known_size) {}
@@ -22,8 +35,10 @@ OpenedFile::OpenedFile(int directory_fd, const char* name, std::optional<std::ui
     result_.error = std::strerror(errno);
     return;
   }
-  if (known_size) result_.size = *known_size;
-  else check_regular();
+  if (known_size) {
+    result_.size = *known_size;
+    size_known_ = true;
+  }
 }
 
 OpenedFile::~OpenedFile() { close(); }
@@ -42,14 +57,54 @@ bool OpenedFile::check_regular() {
     return false;
   }
   result_.size = static_cast<std::uint64_t>(st.st_size);
+  size_known_ = true;
   return true;
 }
 
+void OpenedFile::first_read() {
+  // Into a per-thread buffer, then copied at its exact size: a fresh 64 KiB per file would cost
+  // more than the read.
+  thread_local std::unique_ptr<char[]> scratch(new char[kFirstReadBytes + 1]);
+  ssize_t n = read_some(fd_, scratch.get(), kFirstReadBytes + 1);
+  int read_errno = errno;
+  if (n > 0 && static_cast<std::uint64_t>(n) <= kFirstReadBytes) {  // shorter than asked: the end
+    head_.assign(scratch.get(), static_cast<std::size_t>(n));
+    whole_ = true;
+    result_.size = head_.size();
+    size_known_ = true;
+    return;
+  }
+  // Empty, full or failed: is it a regular file, and how large?
+  if (!check_regular()) return;
+  if (n < 0) {
+    close();
+    result_.status = ReadResult::Status::unreadable;
+    result_.error = std::strerror(read_errno);
+    return;
+  }
+  head_.assign(scratch.get(), static_cast<std::size_t>(n));
+  whole_ = n == 0;
+  result_.size = std::max<std::uint64_t>(result_.size, head_.size());
+}
+
+bool OpenedFile::large() {
+  if (result_.status == ReadResult::Status::ok && !size_known_) first_read();
+  return result_.status == ReadResult::Status::ok && result_.size > kFirstReadBytes;
+}
+
 ReadResult OpenedFile::read(std::uint64_t max_size) {
+  if (result_.status == ReadResult::Status::ok && !size_known_) first_read();
   ReadResult result = std::move(result_);
   result_ = {};
   result_.status = ReadResult::Status::unreadable;  // read once
   if (result.status != ReadResult::Status::ok || fd_ < 0) return result;
+  if (whole_) {
+    close();
+    result.size = head_.size();
+    if (result.size > max_size) result.status = ReadResult::Status::too_large;
+    else result.bytes = std::move(head_);
+    return result;
+  }
   if (result.size > max_size) {
     close();
     result.status = ReadResult::Status::too_large;
@@ -63,15 +118,13 @@ ReadResult OpenedFile::read(std::uint64_t max_size) {
   result.bytes.reserve(static_cast<std::size_t>(std::min(expected, max_size) + 1));
   advise_huge_pages(result.bytes.data(), result.bytes.capacity());
   result.bytes.resize(static_cast<std::size_t>(std::min(expected, max_size) + 1));
-  std::size_t filled = 0;
-  while (true) {
-    if (filled == result.bytes.size()) {
-      if (filled > max_size) break;  // over the limit: reported below
+  std::size_t filled = std::min(head_.size(), result.bytes.size());
+  std::memcpy(result.bytes.data(), head_.data(), filled);
+  while (filled <= max_size) {
+    if (filled == result.bytes.size())
       result.bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * filled + 4096, max_size + 1)));
-    }
-    ssize_t n = ::read(fd_, result.bytes.data() + filled, result.bytes.size() - filled);
+    ssize_t n = read_some(fd_, result.bytes.data() + filled, result.bytes.size() - filled);
     if (n < 0) {
-      if (errno == EINTR) continue;
       result.status = ReadResult::Status::unreadable;
       result.error = std::strerror(errno);
       result.bytes.clear();

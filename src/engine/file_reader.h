@@ -13,15 +13,19 @@ struct ReadResult {
   std::uint64_t size = 0;
 };
 
-// A file opened for reading but not read yet: its size is known before its bytes are paid for
-// (the file stage puts a large file back in the queue, so that it is not the last one on a core).
-// Non-blocking and close-on-exec: opening a FIFO that replaced the file since the walk must not
-// block.
+// A file opened for reading, read on demand: non-blocking and close-on-exec (opening a FIFO that
+// replaced the file since the walk must not block).
+//
+// Its size comes from a stat already made (`known_size`: the size a stat of this path just gave
+// as a regular file), or from a first read: a small file, read whole by one read() shorter than
+// asked (the end of a regular file), needs no fstat at all; a read that comes back empty, full or
+// failing is settled by fstat (a FIFO or device swapped in since is not read on). A race can at
+// worst make aic-lint read part of what a FIFO holds, never block or read past the limit.
 class OpenedFile {
  public:
-  // `known_size`: the size a stat of this path just gave as a regular file; it spares the fstat.
-  // A file swapped since for a FIFO or device is then read anyway, but non-blocking and within
-  // the limit: the race costs no hang and no unbounded memory.
+  // Files up to this size are read whole by the first read().
+  static constexpr std::uint64_t kFirstReadBytes = 64 << 10;
+
   explicit OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size = std::nullopt);
   // `name` relative to the open directory `directory_fd` (openat).
   OpenedFile(int directory_fd, const char* name, std::optional<std::uint64_t> known_size);
@@ -29,20 +33,27 @@ class OpenedFile {
   OpenedFile(const OpenedFile&) = delete;
   OpenedFile& operator=(const OpenedFile&) = delete;
 
-  // ok, unreadable (error() says why) or not_regular; too_large only comes from read().
+  // ok, unreadable (error() says why) or not_regular so far; too_large only comes from read().
   ReadResult::Status status() const { return result_.status; }
-  // Known or fstat'ed (meaningful when status() is ok).
+
+  // Whether the file holds more than kFirstReadBytes. With its size unknown, this makes the first
+  // read (kept for read()); size() is then known.
+  bool large();
   std::uint64_t size() const { return result_.size; }
 
   // The whole file, or too_large past max_size; once.
   ReadResult read(std::uint64_t max_size);
 
  private:
+  void first_read();
   bool check_regular();  // fstat: false (status not_regular, closed) if it is not
   void close();
 
   int fd_ = -1;
+  bool size_known_ = false;
   bool checked_ = false;  // fstat'ed
+  bool whole_ = false;    // head_ is the whole file
+  std::string head_;      // bytes the first read gave
   ReadResult result_;
 };
 

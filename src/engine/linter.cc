@@ -22,10 +22,6 @@ namespace aic {
 
 namespace {
 
-// A walked file found over this size when opened is put back for a second round, largest first
-// (engine/linter.cc's lint_paths). Far above a typical config (a few KiB), far below the files
-// that decide how well two cores share the work (the real corpus has three of 0.9 to 3 MB).
-constexpr std::uint64_t kLargeFile = 64 << 10;
 
 void init_summary(FileSummary& summary, const std::string& fs_path, const std::string& display) {
   summary.path = fs_path;
@@ -221,8 +217,10 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, to_read));
 
   // Largest first, so that a big file does not finish last on one core. Walked files have no
-  // size yet (the walk does not stat them): they follow in name order, and one found large when
-  // opened is put back for a second round, largest first.
+  // size yet (the walk does not stat them): they follow in name order, and one that its first
+  // read finds large (OpenedFile::large(), over 64 KiB: far above a typical config of a few KiB,
+  // far below the files that decide how two cores share the work, the real corpus's three of 0.9
+  // to 3 MB) is put back for a second round, largest first.
   std::vector<std::size_t> order(entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto known_size_plus_one = [&](std::size_t i) { return entries[i].size ? *entries[i].size + 1 : 0; };
@@ -243,10 +241,13 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     } else {
       OpenedFile file = open_entry(entry);
       bool size_was_unknown = !entry.size;
-      if (size_was_unknown && file.status() == ReadResult::Status::ok) entry.size = file.size();
-      if (may_put_back && size_was_unknown && file.size() > kLargeFile) {
-        put_back[i] = true;
-        return;
+      if (size_was_unknown) {
+        bool large = file.large();  // reads a small file whole
+        if (file.status() == ReadResult::Status::ok) entry.size = file.size();
+        if (large && may_put_back) {
+          put_back[i] = true;
+          return;
+        }
       }
       // Unknown before opening, small: hashing costs next to nothing, and a twin (same size) is
       // small too and hashed likewise.

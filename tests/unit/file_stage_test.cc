@@ -3,10 +3,13 @@
 // path a file takes, its diagnostics are those it gets when named alone on the command line.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <map>
 #include <string>
 #include <vector>
 
+#include "engine/file_reader.h"
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
 #include "test_support.h"
@@ -81,6 +84,42 @@ TEST(FileStage, FilesBeyondTheOpenDirectoriesAreReadByTheirPath) {
   for (const auto& d : r.diagnostics) ++per_file[d.file];
   ASSERT_EQ(per_file.size(), 300u);
   for (const auto& [file, count] : per_file) EXPECT_EQ(count, per_file.begin()->second) << file;
+}
+
+// A file of unknown size is read whole by its first read when small; around and past that size,
+// and past the limit, it reads exactly as when its size is known.
+TEST(FileStage, FirstReadGivesTheSameBytesAsAKnownSize) {
+  TempDir dir;
+  const std::uint64_t first = OpenedFile::kFirstReadBytes;
+  for (std::uint64_t size : {std::uint64_t{0}, std::uint64_t{1}, first - 1, first, first + 1, first + 2, 3 * first}) {
+    std::string text(size, 'x');
+    for (std::size_t k = 0; k < text.size(); k += 97) text[k] = static_cast<char>('a' + k % 26);
+    std::string path = dir.write("f" + std::to_string(size) + ".json", text);
+    ReadResult unknown = read_file_bounded(path, 1 << 20);
+    EXPECT_EQ(unknown.status, ReadResult::Status::ok) << size;
+    EXPECT_EQ(unknown.bytes, text) << size;
+    EXPECT_EQ(unknown.size, size);
+    OpenedFile file(path);
+    EXPECT_EQ(file.large(), size > first) << size;
+    EXPECT_EQ(file.size(), size);
+    EXPECT_EQ(file.read(1 << 20).bytes, text) << "read after large(), " << size;
+    ReadResult limited = read_file_bounded(path, size / 2);
+    if (size > 1) {
+      EXPECT_EQ(limited.status, ReadResult::Status::too_large) << size;
+      EXPECT_EQ(limited.size, size) << size;
+    }
+  }
+}
+
+// Devices and FIFOs where a regular file was seen: their first read comes back full or empty,
+// and fstat then says what they are (no hang, nothing read on).
+TEST(FileStage, FirstReadThatIsFullOrEmptyChecksTheFileType) {
+  EXPECT_EQ(read_file_bounded("/dev/zero", 1 << 20).status, ReadResult::Status::not_regular);
+  EXPECT_EQ(read_file_bounded("/dev/null", 1 << 20).status, ReadResult::Status::not_regular);
+  TempDir dir;
+  std::string fifo = (dir.path / "a_config.json").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  EXPECT_EQ(read_file_bounded(fifo, 1 << 20).status, ReadResult::Status::not_regular);
 }
 
 }  // namespace
