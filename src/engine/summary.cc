@@ -29,7 +29,7 @@ constexpr std::size_t kLongLine = 480;
 class Reader {
  public:
   Reader(const JsonDocument& doc, const SourceFile& source, FileSummary& summary)
-      : doc(doc), source(source), summary(summary) {}
+      : doc(doc), source(source), summary(summary), lines_(source.text()) {}
 
   const JsonDocument& doc;
   const SourceFile& source;
@@ -49,13 +49,13 @@ class Reader {
     } else if (node.type == rapidjson::kObjectType || node.type == rapidjson::kArrayType) {
       end = begin + 1;
     }
-    const Location at = source.location(begin);
-    const std::string_view line = source.line_text(at.line);
-    const std::size_t line_begin = static_cast<std::size_t>(line.data() - source.text().data());
+    const LineFinder::Line found = lines_.at(begin);
+    const std::string_view line = found.text;
+    const Location at{found.number, count_code_points(source.text().substr(found.begin, begin - found.begin)) + 1};
     // The end as source.location(end) places it: on this line, or (never for the spans above,
     // but exactly) past it.
     std::size_t end_column = 0;
-    if (end <= line_begin + line.size())
+    if (end <= found.begin + line.size())
       end_column = at.column + count_code_points(source.text().substr(begin, end - begin));
     else if (Location e = source.location(end); e.line == at.line)
       end_column = e.column;
@@ -83,8 +83,14 @@ class Reader {
     std::array<std::uint32_t, N> found;
     found.fill(JsonDocument::kNone);
     if (type(parent) != rapidjson::kObjectType) return found;
+    // The keys' lengths as bits: most members (a config's top level has dozens) are passed over
+    // on their length alone.
+    std::uint64_t lengths = 0;
+    for (std::string_view key : keys) lengths |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
     for (auto c = doc.node(parent).first_child; c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
-      std::string_view key = doc.key(doc.node(c));
+      const auto& node = doc.node(c);
+      if (!(lengths >> std::min<std::size_t>(node.key_size, 63) & 1)) continue;
+      std::string_view key = doc.key(node);
       for (std::size_t i = 0; i < N; ++i)
         if (key == keys[i]) found[i] = c;
     }
@@ -155,6 +161,7 @@ class Reader {
     if (kept_count_ < kept_.size()) kept_[kept_count_++] = {number, span};
     return span;
   }
+  LineFinder lines_;
   std::array<std::pair<std::uint32_t, TextSpan>, 6> kept_{};  // a summary has six anchors
   std::size_t kept_count_ = 0;
 };
@@ -221,6 +228,34 @@ void summarize_quantization(Reader& r, std::uint32_t q, std::string_view pointer
 }
 
 }  // namespace
+
+LineFinder::Line LineFinder::at(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < scanned_) scanned_ = 0, number_ = 1, begin_ = 0;  // backwards: start over
+  // SourceFile's terminators: "\n", "\r\n" and a lone "\r" (counted only when the file has a
+  // '\r', which it then has). Without a '\r' in the range, memchr finds each '\n'.
+  const char* p = text_.data();
+  if (!std::memchr(p + scanned_, '\r', offset - scanned_)) {
+    for (const char* q = p + scanned_;
+         (q = static_cast<const char*>(std::memchr(q, '\n', static_cast<std::size_t>(p + offset - q))));
+         ++q)
+      ++number_, begin_ = static_cast<std::size_t>(q - p) + 1;
+  } else {
+    for (std::size_t i = scanned_; i < offset; ++i)
+      if (p[i] == '\n' || (p[i] == '\r' && (i + 1 == text_.size() || p[i + 1] != '\n')))
+        ++number_, begin_ = i + 1;
+  }
+  scanned_ = offset;
+  // The line ends at the first terminator from the offset on: none lies before it, but the '\r'
+  // of a "\r\n" whose '\n' is at the offset.
+  std::size_t end = text_.size();
+  if (const void* nl = std::memchr(p + offset, '\n', end - offset))
+    end = static_cast<std::size_t>(static_cast<const char*>(nl) - p);
+  if (const void* cr = std::memchr(p + offset, '\r', end - offset))
+    end = static_cast<std::size_t>(static_cast<const char*>(cr) - p);
+  if (end == offset && offset > begin_ && p[offset - 1] == '\r') --end;
+  return {number_, begin_, text_.substr(begin_, end - begin_)};
+}
 
 std::string normalize_quant_algo(std::string_view value) {
   std::string a = lower_trimmed(value);

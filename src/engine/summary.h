@@ -1,5 +1,6 @@
 #pragma once
 // What repository rules need to know about a file, taken while it is parsed.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,28 @@
 #include "rules/rule.h"
 
 namespace aic {
+
+// The line of an offset, as SourceFile::location and line_text place it, for the few offsets a
+// summary anchors (near the top, mostly in increasing order): a forward scan from the previous
+// one. SourceFile's line table would read the whole file for '\r' on first use and allocate an
+// index of its lines, for a position that is almost never reported.
+class LineFinder {
+ public:
+  explicit LineFinder(std::string_view text) : text_(text) {}
+
+  struct Line {
+    std::size_t number;     // 1-based
+    std::size_t begin;      // offset of its first byte
+    std::string_view text;  // without its terminator
+  };
+  Line at(std::size_t offset);
+
+ private:
+  std::string_view text_;
+  std::size_t scanned_ = 0;  // terminators before this offset are counted
+  std::size_t number_ = 1;   // the line holding scanned_
+  std::size_t begin_ = 0;    // and its first byte
+};
 
 // Fills architecture, model_type, _name_or_path and declared quantization (with the positions
 // repository rules report at) from a parsed document whose top level is an object.
