@@ -51,7 +51,12 @@ class Reader {
     }
     const LineFinder::Line found = lines_.at(begin);
     const std::string_view line = found.text;
-    const Location at{found.number, count_code_points(source.text().substr(found.begin, begin - found.begin)) + 1};
+    const bool long_line = line.size() > kLongLine;
+    // A long line's column and code frame come from SourceFile, which counts them in blocks
+    // (a minified file is one line of megabytes, and six anchors may be on it).
+    const Location at = long_line ? source.location(begin)
+                                  : Location{found.number, count_code_points(source.text().substr(
+                                                               found.begin, begin - found.begin)) + 1};
     // The end as source.location(end) places it: on this line, or (never for the spans above,
     // but exactly) past it.
     std::size_t end_column = 0;
@@ -63,10 +68,10 @@ class Reader {
     a.line = static_cast<std::uint32_t>(at.line);
     a.column = static_cast<std::uint32_t>(at.column);
     a.end_column = static_cast<std::uint32_t>(end_column);
-    if (line.size() <= kLongLine) {
+    if (!long_line) {
       a.text = kept_line(a.line, line);  // the code frame is made from it if ever needed
     } else {
-      Snippet s = make_snippet(line, at.column);
+      Snippet s = source.snippet_at(begin);  // make_snippet(line, at.column), in O(width)
       a.text = summary.keep(s.text);
       a.snippet_column = static_cast<std::uint32_t>(s.first_column);
     }

@@ -92,5 +92,33 @@ TEST(Summary, AnchorsAgreeWithSourceFile) {
   EXPECT_EQ(summary.kv_cache_quant_algo(), "fp8");
 }
 
+// On a long line (a minified file) an anchor keeps its code frame, not the line: the frame and
+// the columns are SourceFile's.
+TEST(Summary, AnchorsOnALongLineKeepTheirCodeFrame) {
+  std::string pad;
+  for (int i = 0; i < 400; ++i) pad += "\xc3\xa9\xe2\x82\xac";  // 2- and 3-byte code points
+  const std::string text = "{\"pad\": \"" + pad + "\", \"architectures\": [\"LlamaForCausalLM\"], " +
+                           "\"quantization_config\": {\"quant_method\": \"fp8\"}, \"tail\": \"" +
+                           std::string(300, 'x') + "\"}";
+  SourceFile source("meta-llama--Llama-3-8B_config.json", text);
+  FileDiagnostics out(source);
+  JsonDocument doc = JsonDocument::parse(source, out);
+  ASSERT_TRUE(doc.has_root());
+  FileSummary summary;
+  summary.kind = FileKind::config;
+  summarize_document(doc, source, summary);
+  const Anchors& at = summary.anchors();
+  for (const auto& [anchor, offset] : {std::pair<const Anchor&, std::size_t>{at.architecture_at, text.find("\"LlamaFor")},
+                                       {at.quant_algo_at, text.find("\"fp8\"")}}) {
+    Location expected = source.location(offset);
+    Snippet frame = source.snippet_at(offset);
+    EXPECT_EQ(anchor.line, 1u);
+    EXPECT_EQ(anchor.column, expected.column);
+    EXPECT_EQ(anchor.snippet_column, frame.first_column);
+    EXPECT_EQ(summary.view(anchor.text), frame.text);
+  }
+  EXPECT_LT(summary.text.size(), 2000u);  // no copy of the line
+}
+
 }  // namespace
 }  // namespace aic
