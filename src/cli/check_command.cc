@@ -99,6 +99,7 @@ void write_report(const OutputTarget& target, const Reporter& reporter, const Re
 }  // namespace
 
 int run_check(const CheckOptions& o) {
+  PhaseTimer timer;
   Settings settings = resolve_settings(o);
   if (o.show_settings) {
     write_settings(std::cout, settings);
@@ -119,12 +120,14 @@ int run_check(const CheckOptions& o) {
   options.max_file_size = o.max_file_size;
   options.parse.max_depth = o.max_depth;
   options.walk.follow_symlinks = o.follow_symlinks;
+  options.timer = &timer;
   // The run's data (registry, compiled schemas) is left for the process exit to free: taking it
   // apart node by node cost a third of the parse floor's whole run on one small file. Reachable
   // from `kept`, so not a leak to LeakSanitizer; a second run_check() frees the first's.
   static LintData* const kept = new LintData;
   *kept = load_lint_data({settings.registry_file, settings.schema_dir, o.registry_source});
   const LintData& data = *kept;
+  timer.mark("start-up");
 
   // Kept likewise: the result holds every file's summary and name (on 10,000 files, freeing them
   // string by string took as long as linting 500 files).
@@ -144,6 +147,7 @@ int run_check(const CheckOptions& o) {
     if (!reporter) throw UsageError("unknown format '" + target.format + "'");
     write_report(target, *reporter, report);
   }
+  timer.mark("report");
 
   if (o.exit_zero) return exit_code::kClean;
   Severity threshold = parse_severity(settings.fail_on).value_or(Severity::error);

@@ -198,7 +198,11 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   };
   auto working_set = std::make_shared<WorkingSet>();
   std::vector<WalkEntry>& entries = working_set->entries;
+  auto mark = [&](const char* phase) {
+    if (options.timer) options.timer->mark(phase);
+  };
   entries = walk_paths(paths, options.walk);
+  mark("walk");
   std::vector<WalkEntry> siblings = context_siblings(entries);
   std::size_t reported = entries.size();
   std::move(siblings.begin(), siblings.end(), std::back_inserter(entries));
@@ -257,7 +261,9 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     }
     summaries[i].reported = is_reported;
   };
+  mark("prepare");
   parallel_for(order.size(), jobs, [&](std::size_t k) { lint_entry(order[k], true); });
+  mark("files");
 
   std::vector<std::size_t> second_round;
   for (std::size_t i = 0; i < entries.size(); ++i)
@@ -267,9 +273,11 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
                      [&](auto a, auto b) { return *entries[a].size > *entries[b].size; });
     hash_wanted = content_hash_wanted(entries);  // their sizes are known now
     parallel_for(second_round.size(), jobs, [&](std::size_t k) { lint_entry(second_round[k], false); });
+    mark("files over 64 KiB");
   }
   number_directories(summaries);
   settle_content_identity(summaries, options.max_file_size);
+  mark("content identity");
 
   LintResult result;
   result.files = reported;
@@ -290,6 +298,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     RepositoryContext context{summaries, data, by_rule[r]};
     rules[r]->check(context);
   });
+  mark("repository rules");
   // Findings on context siblings are dropped (with no siblings, every file is reported).
   std::set<std::string> reported_files;
   if (reported < entries.size())
@@ -300,6 +309,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
         result.diagnostics.push_back(std::move(d));
 
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  mark("merge and sort");
   result.working_set = std::move(working_set);
   return result;
 }

@@ -8,6 +8,7 @@
 #include "core/diagnostic.h"
 #include "core/json_document.h"
 #include "engine/lint_data.h"
+#include "engine/phase_timer.h"
 #include "engine/walker.h"
 #include "rules/rule.h"
 
@@ -18,6 +19,7 @@ struct LintOptions {
   WalkOptions walk;
   std::uint64_t max_file_size = 64ull << 20;
   unsigned jobs = 0;  // 0: one per core
+  PhaseTimer* timer = nullptr;  // marks the run's phases, if given
 };
 
 struct LintResult {
