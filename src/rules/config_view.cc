@@ -73,34 +73,37 @@ bool loader_rejects(const FileContext& context) {
 
 namespace {
 
-std::optional<ConfigView> make_config_view(const FileContext& context) {
-  if (context.kind != FileKind::config || !context.data.registry) return std::nullopt;
-  if (loader_rejects(context)) return std::nullopt;
+// Fills `view`; false when the file has no registered view.
+bool make_config_view(const FileContext& context, ConfigView& view) {
+  if (context.kind != FileKind::config || !context.data.registry) return false;
+  if (loader_rejects(context)) return false;
   const rapidjson::Value& root = context.doc.root();
-  if (!root.IsObject()) return std::nullopt;
+  if (!root.IsObject()) return false;
   auto it = root.FindMember("architectures");
   if (it == root.MemberEnd() || !it->value.IsArray() || it->value.Empty() || !it->value[0].IsString())
-    return std::nullopt;
-  ConfigView view;
+    return false;
   view.registry = context.data.registry.get();
   view.root = &root;
   view.architecture = view.registry->find_architecture(
       std::string_view(it->value[0].GetString(), it->value[0].GetStringLength()));
-  if (!view.architecture) return std::nullopt;
+  if (!view.architecture) return false;
   view.profile = &view.registry->profile_of(*view.architecture);
   view.llm = view.registry->llm_level(root, view.architecture);
-  if (!view.llm.object) return std::nullopt;
+  if (!view.llm.object) return false;
   view.root_members = context.doc.root_members();
   if (view.llm.object == &root) view.document_index = view.root_members;
   if (!view.document_index) view.own_index = MemberIndex(view.llm.object);
-  return view;
+  return true;
 }
 
 }  // namespace
 
+void FileContext::ConfigViewDelete::operator()(const ConfigView* view) const { delete view; }
+
 const ConfigView* registered_config_view(const FileContext& context) {
   if (!context.config_view_done) {
-    if (auto view = make_config_view(context)) context.config_view = std::make_shared<const ConfigView>(std::move(*view));
+    ConfigView view;
+    if (make_config_view(context, view)) context.config_view.reset(new ConfigView(std::move(view)));
     context.config_view_done = true;
   }
   return context.config_view.get();

@@ -28,7 +28,10 @@ struct FileContext {
   const LintData& data;
   std::string_view path;  // file-system path (for loading siblings); source.path() is for display
   // registered_config_view's answer, worked out once per file: nine semantic rules ask for it.
-  mutable std::shared_ptr<const ConfigView> config_view{};
+  struct ConfigViewDelete {
+    void operator()(const ConfigView* view) const;  // config_view.cc (ConfigView is complete there)
+  };
+  mutable std::unique_ptr<const ConfigView, ConfigViewDelete> config_view{};
   mutable bool config_view_done = false;
 
   // A finding at the value of `pointer`; if the value is missing, at the nearest existing
