@@ -33,9 +33,17 @@ class CleanJsonScanner {
  private:
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_); }
 
-  // JSON white space. Pretty-printed configs have a run of indentation after every line break:
-  // 16 bytes at a time while 16 remain.
+  static bool white_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+  // JSON white space. Most gaps are empty (before ':' and ',') or one space (after ':'): the
+  // first two bytes settle those (p_ <= end_, and *end_ is NUL). Pretty-printed configs have a
+  // run of indentation after every line break: 16 bytes at a time while 16 remain.
   void skip_white_space() {
+    if (!white_space(*p_)) return;
+    if (!white_space(p_[1])) {
+      ++p_;
+      return;
+    }
 #if defined(__SSE2__)
     while (p_ + 16 <= end_) {
       __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
@@ -51,7 +59,7 @@ class CleanJsonScanner {
       p_ += 16;
     }
 #endif
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    while (p_ < end_ && white_space(*p_)) ++p_;
   }
 
   // The closing quote of a string whose content starts at `p`, or nullptr at a control
