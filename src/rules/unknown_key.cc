@@ -59,13 +59,20 @@ using unknown_key::PreparedAlias;
 // One object whose keys are checked, with the keys the consumer reads there.
 struct Level {
   const rapidjson::Value* object = nullptr;
-  std::string pointer;
+  // Where the object is: `pointer`, or for a nested level ConfigView::pointer(nested_key); made
+  // into a string only when a key is reported (a clean file allocates nothing here).
+  std::string_view pointer;
+  std::string_view nested_key;
   const KeySet* reads = nullptr;
   const StringTable* clean = nullptr;  // keys that pass at once: reads, and for global levels known_anywhere
   bool llm = false;     // the LLM level: the consequence of a typo can be computed
   bool global = false;  // a key any architecture reads here is a real field, never a typo
   const KeySet* required = nullptr;  // keys read with [] here (nested levels)
   bool explain = false;              // a nested level whose reads the message can explain
+
+  std::string pointer_in(const ConfigView& view) const {
+    return nested_key.empty() ? std::string(pointer) : view.pointer(nested_key);
+  }
 };
 
 class UnknownKey final : public Rule {
@@ -77,56 +84,61 @@ class UnknownKey final : public Rule {
     if (!view) return;
     const Plan& plan = unknown_key::plan_for(*view->registry, *view->profile);
 
-    std::vector<Level> levels;
-    levels.reserve(4);
-    levels.push_back({view->llm.object, view->llm.pointer, &plan.llm, plan.llm_clean, true, true, nullptr, false});
-    if (view->llm.nested)
-      levels.push_back({view->root, "", &plan.top, plan.top_clean, false, true, nullptr, false});
+    // Aliases first: a key they report is not reported again as a typo.
+    std::set<std::string> reported;  // pointers already reported
+    check_aliases(c, *view, plan, reported);
+
+    Level llm{view->llm.object, view->llm.pointer, {}, &plan.llm, plan.llm_clean, true, true};
+    check_level(c, *view, plan, llm, reported);
+    if (view->llm.nested) {
+      Level top{view->root, "", {}, &plan.top, plan.top_clean, false, true};
+      check_level(c, *view, plan, top, reported);
+    }
     for (const auto& [parent, nested] : plan.nested) {
       const rapidjson::Value* p = view->get(parent);
       if (!p || !p->IsObject()) continue;
-      levels.push_back({p, view->pointer(parent), &nested.reads, &nested.reads.table(), false, false,
-                        &nested.required, true});
+      Level inside{p, {}, parent, &nested.reads, &nested.reads.table(), false, false, &nested.required, true};
+      check_level(c, *view, plan, inside, reported);
     }
     if (view->profile->vision) {
       const rapidjson::Value* vision = view->top("vision_config");
-      if (vision && vision->IsObject())
-        levels.push_back({vision, "/vision_config", &plan.vision.reads, &plan.vision.reads.table(),
-                          false, false, &plan.vision.required, true});
-    }
-
-    std::set<std::string> reported;  // pointers already reported (aliases first)
-    check_aliases(c, *view, plan, reported);
-
-    for (const Level& level : levels) {
-      for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
-        // One memo probe per key: clean, an alias's spelling, or typo candidates.
-        std::string_view key = str(m->name);
-        const KeySet::Verdict& verdict = level.reads->verdict(key, *level.clean, plan.alias_names);
-        if (verdict.clean) continue;
-        if (verdict.alias_name && is_alias_written_here(plan, level, *view, key)) continue;
-        std::vector<std::string> candidates = closest(verdict.candidates, level);
-        if (candidates.empty()) continue;
-        std::string pointer = level.pointer + "/" + escape_pointer_token(key);
-        if (reported.count(pointer)) continue;
-        std::string message = "'" + std::string(key) + "' is not read by aiconfigurator; did you mean " +
-                              quoted_list(candidates) + "?";
-        if (level.llm && candidates.size() == 1) {
-          message += " (" + consequence(*view, candidates[0]) + ")";
-        } else if (level.explain && candidates.size() == 1) {
-          message += level.required && level.required->contains(candidates[0])
-                         ? " (the parser needs '" + candidates[0] + "' here and raises KeyError without it)"
-                         : " (the parser uses its default for '" + candidates[0] + "' instead)";
-        }
-        auto& d = c.report_key(kInfo, pointer, std::move(message));
-        FileDiagnostics::help(d, "rename '" + std::string(key) + "' to " + quoted_list(candidates) +
-                                     " (keep the value)");
-        reported.insert(pointer);
+      if (vision && vision->IsObject()) {
+        Level level{vision, "/vision_config", {}, &plan.vision.reads, &plan.vision.reads.table(), false, false,
+                    &plan.vision.required, true};
+        check_level(c, *view, plan, level, reported);
       }
     }
   }
 
  private:
+  static void check_level(const FileContext& c, const ConfigView& view, const Plan& plan,
+                          const Level& level, std::set<std::string>& reported) {
+    for (auto m = level.object->MemberBegin(); m != level.object->MemberEnd(); ++m) {
+      // One memo probe per key: clean, an alias's spelling, or typo candidates.
+      std::string_view key = str(m->name);
+      const KeySet::Verdict& verdict = level.reads->verdict(key, *level.clean, plan.alias_names);
+      if (verdict.clean) continue;
+      if (verdict.alias_name && is_alias_written_here(plan, level, view, key)) continue;
+      std::vector<std::string> candidates = closest(verdict.candidates, level);
+      if (candidates.empty()) continue;
+      std::string pointer = level.pointer_in(view) + "/" + escape_pointer_token(key);
+      if (reported.count(pointer)) continue;
+      std::string message = "'" + std::string(key) + "' is not read by aiconfigurator; did you mean " +
+                            quoted_list(candidates) + "?";
+      if (level.llm && candidates.size() == 1) {
+        message += " (" + consequence(view, candidates[0]) + ")";
+      } else if (level.explain && candidates.size() == 1) {
+        message += level.required && level.required->contains(candidates[0])
+                       ? " (the parser needs '" + candidates[0] + "' here and raises KeyError without it)"
+                       : " (the parser uses its default for '" + candidates[0] + "' instead)";
+      }
+      auto& d = c.report_key(kInfo, pointer, std::move(message));
+      FileDiagnostics::help(d, "rename '" + std::string(key) + "' to " + quoted_list(candidates) +
+                                   " (keep the value)");
+      reported.insert(pointer);
+    }
+  }
+
   // Typo candidates that the object does not also hold, best first.
   static std::vector<std::string> closest(const KeySet::Candidates& typo_candidates, const Level& level) {
     std::size_t best = SIZE_MAX;
@@ -152,8 +164,8 @@ class UnknownKey final : public Rule {
         if (level.llm) return true;
         continue;
       }
-      if (level.pointer == view.pointer(a.parent) || level.pointer == "/" + escape_pointer_token(a.parent))
-        return true;
+      std::string here = level.pointer_in(view);
+      if (here == view.pointer(a.parent) || here == "/" + escape_pointer_token(a.parent)) return true;
     }
     return false;
   }
