@@ -15,7 +15,7 @@
 #include "core/clean_json_scanner.h"
 #include "core/huge_pages.h"
 #include "core/json_rules.h"
-#include "core/short_key.h"
+#include "core/key_hash.h"
 #include "core/utf8.h"
 
 namespace aic {
@@ -426,18 +426,10 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
   using Node = JsonDocument::Node;
   // Objects with a repeated key, deepest last in document order.
   std::vector<std::uint32_t> with_duplicates;
-  // Scratch reused across objects and files (every file has several objects). Members are
-  // compared by ShortKey (three integers for a key of up to 16 bytes), not by memcmp.
-  struct Member {
-    ShortKey key;
-    std::uint32_t node;
-  };
-  thread_local std::vector<Member> members;
+  // Scratch reused across objects and files (every file has several objects).
+  thread_local std::vector<std::uint32_t> members;
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
-  thread_local std::vector<std::uint32_t> table;  // positions in `members`
-  auto same_key = [&](const Member& a, const Member& b) {
-    return a.key == b.key && same_middle(a.key.size, doc.key(nodes[a.node]).data(), doc.key(nodes[b.node]).data());
-  };
+  thread_local std::vector<std::uint32_t> table;  // reused across objects and files
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType) continue;
@@ -445,28 +437,30 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
     if (object.first_child == JsonDocument::kNone) continue;
     members.clear();
     for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
-      members.push_back({ShortKey::of(doc.key(nodes[c])), c});
+      members.push_back(c);
     // Pairs (nearest earlier, later) with the same key: pairwise for small objects, through an
     // open-addressing table of member positions otherwise (a quantized_layers map has ~20k keys).
     repeats.clear();
     if (members.size() <= 8) {
       for (std::size_t b = 1; b < members.size(); ++b)
         for (std::size_t a = b; a-- > 0;)
-          if (same_key(members[a], members[b])) {
-            repeats.push_back({members[a].node, members[b].node});
+          if (doc.key(nodes[members[a]]) == doc.key(nodes[members[b]])) {
+            repeats.push_back({members[a], members[b]});
             break;
           }
     } else {
       std::size_t size = 16;
       while (size < 2 * members.size()) size *= 2;
-      const std::size_t mask = size - 1;
       table.assign(size, JsonDocument::kNone);
-      for (std::uint32_t m = 0; m < members.size(); ++m) {
-        std::size_t slot = members[m].key.hash() & mask;
-        while (table[slot] != JsonDocument::kNone && !same_key(members[table[slot]], members[m]))
-          slot = (slot + 1) & mask;
-        if (table[slot] != JsonDocument::kNone) repeats.push_back({members[table[slot]].node, members[m].node});
-        table[slot] = m;  // the latest occurrence
+      // key_hash reads every byte: the keys of a large map (a quantized_layers map has ~20k
+      // "model.layers.N...." keys) often share their length and both ends, which a ShortKey
+      // hash would put in one long probe chain.
+      for (std::uint32_t m : members) {
+        std::string_view key = doc.key(nodes[m]);
+        std::size_t i = key_hash(key) & (size - 1);
+        while (table[i] != JsonDocument::kNone && doc.key(nodes[table[i]]) != key) i = (i + 1) & (size - 1);
+        if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
+        table[i] = m;  // the latest occurrence
       }
     }
     for (auto [earlier_index, later_index] : repeats) {
@@ -484,7 +478,7 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
   }
   if (table.capacity() > (1u << 16)) {  // a huge map was seen: do not keep its scratch
     std::vector<std::uint32_t>().swap(table);
-    std::vector<Member>().swap(members);
+    std::vector<std::uint32_t>().swap(members);
   }
   // Later objects first: removing members of an object never moves a node processed before.
   for (auto it = with_duplicates.rbegin(); it != with_duplicates.rend(); ++it) {

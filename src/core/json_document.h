@@ -73,7 +73,9 @@ class JsonDocument {
   // built by the duplicate-key check; nullptr when there is none (the root is not an object, or
   // has more than kMaxIndexedRoot members).
   const MemberIndex* root_members() const { return root_indexed_ ? &dom_->root_members : nullptr; }
-  static constexpr std::size_t kMaxIndexedRoot = 1024;
+  // (Bounded: MemberIndex hashes a key's length and two ends, and a hostile root of many keys
+  // alike there would make one long probe chain.)
+  static constexpr std::size_t kMaxIndexedRoot = 256;
 
   const std::vector<Node>& nodes() const { return nodes_; }
   const Node& node(std::uint32_t i) const { return nodes_[i]; }
