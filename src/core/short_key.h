@@ -3,12 +3,15 @@
 // the hash tables that look JSON keys up per file: the hash takes two loads whatever the length,
 // and two keys of up to 16 bytes (nearly every key) are equal exactly when their words and sizes
 // are, so a lookup compares three integers instead of calling memcmp. Longer keys compare their
-// middle bytes too. Keys that share their length and both ends collide in the hash only; the
-// comparison still tells them apart.
+// middle bytes too, and carry a hash of them: keys that share their length and both ends (the
+// layer names of a quantized_layers map, "model.layers.12.mlp.experts.3.down_proj", or a hostile
+// file's) must still spread over a table, or every lookup would probe them all.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "core/key_hash.h"
 
 namespace aic {
 
@@ -16,6 +19,7 @@ struct ShortKey {
   std::uint64_t head = 0;  // bytes [0, 8), or a packing of all of them when shorter
   std::uint64_t tail = 0;  // bytes [size - 8, size), or the rest of the packing
   std::uint32_t size = 0;
+  std::uint32_t middle = 0;  // keys over 16 bytes: a hash of bytes [8, size - 8); 0 otherwise
 
   static ShortKey of(std::string_view s) {
     ShortKey k;
@@ -25,6 +29,10 @@ struct ShortKey {
     if (n >= 8) {
       std::memcpy(&k.head, p, 8);
       std::memcpy(&k.tail, p + n - 8, 8);
+      if (n > 16) {
+        std::uint64_t h = key_hash(s.substr(8, n - 16));
+        k.middle = static_cast<std::uint32_t>(h ^ (h >> 32));
+      }
     } else if (n >= 4) {  // two 4-byte loads cover the key (they overlap when n < 8)
       std::uint32_t lo, hi;
       std::memcpy(&lo, p, 4);
@@ -42,7 +50,7 @@ struct ShortKey {
 
   std::uint64_t hash() const {
     constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = (std::uint64_t{size} + 1) * kMul;
+    std::uint64_t h = (((std::uint64_t{middle} << 32) | size) + 1) * kMul;
     h = (h ^ head) * kMul;
     h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
     return h ^ (h >> 32);  // the table index takes the low bits: fold the well-mixed high ones in
