@@ -274,7 +274,9 @@ class IndexingHandler {
   [[gnu::noinline]] std::size_t report_comment(std::size_t begin) {
     std::size_t end;
     if (text_[begin + 1] == '/') {
-      end = text_.find_first_of("\r\n", begin);
+      // Where RapidJSON ends it: at a line feed (a lone carriage return does not end it), or at
+      // a NUL byte, where its stream stops. Token positions must follow RapidJSON's events.
+      end = text_.find_first_of(std::string_view("\n\0", 2), begin);
       if (end == std::string_view::npos) end = text_.size();
     } else {
       end = text_.find("*/", begin + 2);

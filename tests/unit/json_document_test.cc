@@ -98,6 +98,22 @@ TEST(JsonDocument, CommentsAreReportedAndParsingGoesOn) {
   EXPECT_EQ(p.source.location(p.doc.node(p.doc.find("/b")).key_begin).column, 15u);
 }
 
+// RapidJSON ends a line comment at a line feed only: after "// c\r" the rest of the line is still
+// comment, and the positions of later tokens must agree (a fuzzer found keys read past the text).
+TEST(JsonDocument, LineCommentEndsAtLineFeedOnly) {
+  Parsed p("{\"a\": 1, // c\r\"b\": 2\n}");
+  EXPECT_EQ(p.with_code("AIC102").size(), 1u);  // the comment
+  EXPECT_EQ(p.doc.root().MemberCount(), 1u);  // "b" was inside the comment
+  EXPECT_FALSE(p.doc.root().HasMember("b"));
+  ASSERT_EQ(p.doc.nodes().size(), 2u);
+  EXPECT_EQ(p.doc.key(p.doc.node(1)), "a");
+  EXPECT_EQ(p.doc.pointer_of(1), "/a");
+  EXPECT_EQ(p.doc.node(0).end, p.source.text().size());  // the root ends at its '}'
+  auto commas = p.with_code("AIC103");
+  ASSERT_EQ(commas.size(), 1u);
+  EXPECT_NE(commas[0].message.find("before '}'"), std::string::npos) << commas[0].message;
+}
+
 TEST(JsonDocument, TrailingCommas) {
   Parsed p("{\"a\": [1, 2,],\n \"b\": 1,\n}");
   auto commas = p.with_code("AIC103");
