@@ -11,6 +11,7 @@
 #include "core/json_rules.h"
 #include "core/source_file.h"
 #include "engine/content_identity.h"
+#include "engine/file_queue.h"
 #include "engine/file_reader.h"
 #include "engine/schema_stage.h"
 #include "engine/summary.h"
@@ -32,6 +33,14 @@ void init_summary(FileSummary& summary, const std::string& fs_path, const std::s
   summary.kind = classify_file_name(summary.name());
 }
 
+// Runs `worker` on `threads` threads, this one among them, and waits for all.
+void run_on_threads(unsigned threads, const std::function<void()>& worker) {
+  std::vector<std::thread> others;
+  for (unsigned t = 1; t < threads; ++t) others.emplace_back(worker);
+  worker();
+  for (auto& t : others) t.join();
+}
+
 // Runs `work(i)` for every i in [0, count) on `jobs` threads.
 void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std::size_t)>& work) {
   if (jobs <= 1 || count <= 1) {
@@ -39,13 +48,9 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
     return;
   }
   std::atomic<std::size_t> next{0};
-  auto worker = [&] {
+  run_on_threads(static_cast<unsigned>(std::min<std::size_t>(jobs, count)), [&] {
     for (std::size_t i = next++; i < count; i = next++) work(i);
-  };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<std::size_t>(jobs, count); ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  });
 }
 
 }  // namespace
@@ -224,15 +229,16 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   // size yet (the walk does not stat them): they follow in name order, and one that its first
   // read finds large (OpenedFile::large(), over 64 KiB: far above a typical config of a few KiB,
   // far below the files that decide how two cores share the work, the real corpus's three of 0.9
-  // to 3 MB) is put back for a second round, largest first.
+  // to 3 MB) is put back and taken again before any further file, largest first (FileQueue).
   std::vector<std::size_t> order(entries.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto known_size_plus_one = [&](std::size_t i) { return entries[i].size ? *entries[i].size + 1 : 0; };
   std::stable_sort(order.begin(), order.end(),
                    [&](auto a, auto b) { return known_size_plus_one(a) > known_size_plus_one(b); });
-  std::vector<char> put_back(entries.size(), false);  // char: threads write their own elements
-  std::vector<bool> hash_wanted = content_hash_wanted(entries);  // by the sizes known so far
+  const std::vector<bool> hash_wanted = content_hash_wanted(entries);  // by the sizes known before
+  FileQueue queue(std::move(order));
 
+  // False when the file is put back.
   auto lint_entry = [&](std::size_t i, bool may_put_back) {
     bool is_reported = i < reported;
     WalkEntry& entry = entries[i];
@@ -245,36 +251,30 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
     } else {
       OpenedFile file = open_entry(entry);
       bool size_was_unknown = !entry.size;
+      bool hash = hash_wanted[i];
       if (size_was_unknown) {
         bool large = file.large();  // reads a small file whole
         if (file.status() == ReadResult::Status::ok) entry.size = file.size();
         if (large && may_put_back) {
-          put_back[i] = true;
-          return;
+          queue.put_back(i, file.size());
+          return false;
         }
+        // Hashing a small config costs next to nothing (its twin, same size, is small too and
+        // hashed likewise); a large one is hashed only if settle_content_identity finds it a
+        // file of the same size.
+        hash = !large && classify_file_name(entry.path) == FileKind::config;
       }
-      // Unknown before opening, small: hashing costs next to nothing, and a twin (same size) is
-      // small too and hashed likewise.
-      bool hash = size_was_unknown ? classify_file_name(entry.path) == FileKind::config : hash_wanted[i];
       auto diagnostics = lint_opened(entry, file, options, data, summaries[i], is_reported, hash);
       if (is_reported) per_file[i] = std::move(diagnostics);
     }
     summaries[i].reported = is_reported;
+    return true;
   };
   mark("prepare");
-  parallel_for(order.size(), jobs, [&](std::size_t k) { lint_entry(order[k], true); });
+  run_on_threads(jobs, [&] {
+    while (auto item = queue.next()) lint_entry(item->index, item->may_put_back);
+  });
   mark("files");
-
-  std::vector<std::size_t> second_round;
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    if (put_back[i]) second_round.push_back(i);
-  if (!second_round.empty()) {
-    std::stable_sort(second_round.begin(), second_round.end(),
-                     [&](auto a, auto b) { return *entries[a].size > *entries[b].size; });
-    hash_wanted = content_hash_wanted(entries);  // their sizes are known now
-    parallel_for(second_round.size(), jobs, [&](std::size_t k) { lint_entry(second_round[k], false); });
-    mark("files over 64 KiB");
-  }
   number_directories(summaries);
   settle_content_identity(summaries, options.max_file_size);
   mark("content identity");
