@@ -23,10 +23,13 @@ ratio() {  # hyperfine export (results 0 and 1: the two floors) -> ratios to eac
   python3 - "$1" "$2" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
+# Means, and medians: on a VM a second core now and then stalls, which pulls a mean up.
 floor, floor_static = results[0]["mean"], results[1]["mean"]
-print(f"{sys.argv[2]:<28} floor {floor*1e3:7.1f} ms, static floor {floor_static*1e3:7.1f} ms")
+floor_median = results[0]["median"]
+print(f"{sys.argv[2]:<28} floor {floor*1e3:7.1f} ms (median {floor_median*1e3:.1f}), static floor {floor_static*1e3:7.1f} ms")
 for r in results[2:]:
-    print(f"  {r['command'][:66]:<66} {r['mean']*1e3:8.1f} ms  ratio {r['mean']/floor:5.2f}x  (static floor: {r['mean']/floor_static:5.2f}x)")
+    print(f"  {r['command'][:66]:<66} {r['mean']*1e3:8.1f} ms  ratio {r['mean']/floor:5.2f}x  "
+          f"(median {r['median']/floor_median:5.2f}x; static floor: {r['mean']/floor_static:5.2f}x)")
 PY
 }
 
