@@ -193,6 +193,59 @@ std::vector<bool> siblings_to_read(const std::vector<WalkEntry>& entries, std::s
   return read;
 }
 
+// The file stage: every entry read, parsed, checked and summarized on `jobs` threads;
+// per_file[i] gets a reported entry's findings, summaries[i] every entry's summary.
+void run_file_stage(std::vector<WalkEntry>& entries, std::size_t reported, const std::vector<bool>& read,
+                    unsigned jobs, const LintOptions& options, const LintData& data,
+                    std::vector<FileSummary>& summaries, std::vector<std::vector<Diagnostic>>& per_file) {
+  // Largest first, so that a big file does not finish last on one core. Walked files have no
+  // size yet (the walk does not stat them): they follow in name order, and one that its first
+  // read finds large (OpenedFile::large(), over 64 KiB: far above a typical config of a few KiB,
+  // far below the files that decide how two cores share the work, the real corpus's three of 0.9
+  // to 3 MB) is put back and taken again before any further file, largest first (FileQueue).
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto known_size_plus_one = [&](std::size_t i) { return entries[i].size ? *entries[i].size + 1 : 0; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto a, auto b) { return known_size_plus_one(a) > known_size_plus_one(b); });
+  const std::vector<bool> hash_wanted = content_hash_wanted(entries);  // by the sizes known before
+  FileQueue queue(std::move(order));
+
+  auto lint_entry = [&](std::size_t i, bool may_put_back) {
+    bool is_reported = i < reported;
+    WalkEntry& entry = entries[i];
+    if (!is_reported && !read[i]) {
+      init_summary(summaries[i], entry.path, entry.display_path);  // name and size only
+      summaries[i].size = entry.size.value_or(0);
+    } else if (entry.skipped) {
+      init_summary(summaries[i], entry.path, entry.display_path);
+      if (is_reported) per_file[i] = {*entry.skipped};
+    } else {
+      OpenedFile file = open_entry(entry);
+      bool size_was_unknown = !entry.size;
+      bool hash = hash_wanted[i];
+      if (size_was_unknown) {
+        bool large = file.large();  // reads a small file whole
+        if (file.status() == ReadResult::Status::ok) entry.size = file.size();
+        if (large && may_put_back) {
+          queue.put_back(i, file.size());  // taken again before any further file
+          return;
+        }
+        // Hashing a small config costs next to nothing (its twin, same size, is small too and
+        // hashed likewise); a large one is hashed only if settle_content_identity finds it a
+        // file of the same size.
+        hash = !large && classify_file_name(entry.path) == FileKind::config;
+      }
+      auto diagnostics = lint_opened(entry, file, options, data, summaries[i], is_reported, hash);
+      if (is_reported) per_file[i] = std::move(diagnostics);
+    }
+    summaries[i].reported = is_reported;
+  };
+  run_on_threads(jobs, [&] {
+    while (auto item = queue.next()) lint_entry(item->index, item->may_put_back);
+  });
+}
+
 }  // namespace
 
 LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& options,
@@ -225,55 +278,8 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   std::size_t to_read = reported + static_cast<std::size_t>(std::count(read.begin() + reported, read.end(), true));
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, to_read));
 
-  // Largest first, so that a big file does not finish last on one core. Walked files have no
-  // size yet (the walk does not stat them): they follow in name order, and one that its first
-  // read finds large (OpenedFile::large(), over 64 KiB: far above a typical config of a few KiB,
-  // far below the files that decide how two cores share the work, the real corpus's three of 0.9
-  // to 3 MB) is put back and taken again before any further file, largest first (FileQueue).
-  std::vector<std::size_t> order(entries.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto known_size_plus_one = [&](std::size_t i) { return entries[i].size ? *entries[i].size + 1 : 0; };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](auto a, auto b) { return known_size_plus_one(a) > known_size_plus_one(b); });
-  const std::vector<bool> hash_wanted = content_hash_wanted(entries);  // by the sizes known before
-  FileQueue queue(std::move(order));
-
-  // False when the file is put back.
-  auto lint_entry = [&](std::size_t i, bool may_put_back) {
-    bool is_reported = i < reported;
-    WalkEntry& entry = entries[i];
-    if (!is_reported && !read[i]) {
-      init_summary(summaries[i], entry.path, entry.display_path);  // name and size only
-      summaries[i].size = entry.size.value_or(0);
-    } else if (entry.skipped) {
-      init_summary(summaries[i], entry.path, entry.display_path);
-      if (is_reported) per_file[i] = {*entry.skipped};
-    } else {
-      OpenedFile file = open_entry(entry);
-      bool size_was_unknown = !entry.size;
-      bool hash = hash_wanted[i];
-      if (size_was_unknown) {
-        bool large = file.large();  // reads a small file whole
-        if (file.status() == ReadResult::Status::ok) entry.size = file.size();
-        if (large && may_put_back) {
-          queue.put_back(i, file.size());
-          return false;
-        }
-        // Hashing a small config costs next to nothing (its twin, same size, is small too and
-        // hashed likewise); a large one is hashed only if settle_content_identity finds it a
-        // file of the same size.
-        hash = !large && classify_file_name(entry.path) == FileKind::config;
-      }
-      auto diagnostics = lint_opened(entry, file, options, data, summaries[i], is_reported, hash);
-      if (is_reported) per_file[i] = std::move(diagnostics);
-    }
-    summaries[i].reported = is_reported;
-    return true;
-  };
   mark("prepare");
-  run_on_threads(jobs, [&] {
-    while (auto item = queue.next()) lint_entry(item->index, item->may_put_back);
-  });
+  run_file_stage(entries, reported, read, jobs, options, data, summaries, per_file);
   mark("files");
   number_directories(summaries);
   settle_content_identity(summaries, options.max_file_size);
