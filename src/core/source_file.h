@@ -34,6 +34,9 @@ class SourceFile {
   std::string_view line_text(std::size_t line) const;
   std::size_t line_count() const;
 
+  // The bytes, handed back for reuse; the SourceFile must not be used after.
+  std::string release_bytes() { return std::move(bytes_); }
+
   // For JsonDocument::parse_in_place, which decodes strings in these bytes and puts them back.
   char* bytes_for_in_place_parse() { return bytes_.data(); }
 

@@ -57,6 +57,10 @@ class OpenedFile {
   ReadResult result_;
 };
 
+// Gives a file's buffer back once done with it: the thread's next large file is read into it,
+// on pages already faulted in (a large buffer only; one kept per thread).
+void recycle_read_buffer(std::string buffer);
+
 ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,
                              std::optional<std::uint64_t> known_size = std::nullopt);
 

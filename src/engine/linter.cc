@@ -64,6 +64,12 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
   summary.bytes_read = true;
   if (hash_content) summary.content_hash = content_hash(bytes);
   SourceFile source(display, std::move(bytes));
+  // Once the document and the findings are done with them (destroyed first), the bytes go back
+  // to this thread's reader for its next large file.
+  struct GiveBack {
+    SourceFile& source;
+    ~GiveBack() { recycle_read_buffer(source.release_bytes()); }
+  } give_back{source};
   FileDiagnostics out(source);
   JsonDocument doc = JsonDocument::parse_in_place(source, out, options.parse);
   if (doc.has_root() && doc.root().IsObject()) {
