@@ -50,19 +50,29 @@ TEST(LineFinder, AgreesWithSourceFileAtEveryOffsetInEitherOrder) {
   }
 }
 
+// A config parsed and summarized as the file stage does it.
+struct Summarized {
+  SourceFile source;
+  FileDiagnostics out;
+  JsonDocument doc;
+  FileSummary summary;
+  Summarized(const std::string& name, const std::string& text)
+      : source(name, text), out(source), doc(JsonDocument::parse(source, out)) {
+    summary.kind = FileKind::config;
+    if (doc.has_root()) summarize_document(doc, source, summary);
+  }
+};
+
 // A parsed file's anchors sit where SourceFile places their values (or keys), with their line's
 // text kept for the code frame.
 TEST(Summary, AnchorsAgreeWithSourceFile) {
   const std::string text =
       "{\r\n  \"architectures\": [\"Qwen3ForCausalLM\"],\r  \"_name_or_path\": \"Qw\xc3\xa9n/x\",\n"
       "  \"quantization_config\": {\"quant_method\": \"fp8\", \"kv_cache_scheme\": {\"type\": \"fp8\"}}\n}";
-  SourceFile source("Qwen--Qwen3-8B_config.json", text);
-  FileDiagnostics out(source);
-  JsonDocument doc = JsonDocument::parse(source, out);
-  ASSERT_TRUE(doc.has_root());
-  FileSummary summary;
-  summary.kind = FileKind::config;
-  summarize_document(doc, source, summary);
+  Summarized parsed("Qwen--Qwen3-8B_config.json", text);
+  ASSERT_TRUE(parsed.doc.has_root());
+  const SourceFile& source = parsed.source;
+  const FileSummary& summary = parsed.summary;
   const Anchors& at = summary.anchors();
   struct Case {
     const Anchor& anchor;
@@ -100,13 +110,10 @@ TEST(Summary, AnchorsOnALongLineKeepTheirCodeFrame) {
   const std::string text = "{\"pad\": \"" + pad + "\", \"architectures\": [\"LlamaForCausalLM\"], " +
                            "\"quantization_config\": {\"quant_method\": \"fp8\"}, \"tail\": \"" +
                            std::string(300, 'x') + "\"}";
-  SourceFile source("meta-llama--Llama-3-8B_config.json", text);
-  FileDiagnostics out(source);
-  JsonDocument doc = JsonDocument::parse(source, out);
-  ASSERT_TRUE(doc.has_root());
-  FileSummary summary;
-  summary.kind = FileKind::config;
-  summarize_document(doc, source, summary);
+  Summarized parsed("meta-llama--Llama-3-8B_config.json", text);
+  ASSERT_TRUE(parsed.doc.has_root());
+  const SourceFile& source = parsed.source;
+  const FileSummary& summary = parsed.summary;
   const Anchors& at = summary.anchors();
   for (const auto& [anchor, offset] : {std::pair<const Anchor&, std::size_t>{at.architecture_at, text.find("\"LlamaFor")},
                                        {at.quant_algo_at, text.find("\"fp8\"")}}) {
