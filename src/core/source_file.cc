@@ -7,14 +7,14 @@
 
 namespace aic {
 
-SourceFile::SourceFile(std::string display_path, std::string bytes)
+SourceFile::SourceFile(std::string display_path, FileBytes bytes)
     : path_(std::move(display_path)), bytes_(std::move(bytes)) {}
 
 void SourceFile::build_line_table() const { extend_line_table(bytes_.size(), bytes_.size() + 1); }
 
 void SourceFile::extend_line_table(std::size_t offset, std::size_t lines) const {
   if (lines_complete_) return;
-  const char* data = bytes_.data();
+  const char* data = text().data();
   const char* end = data + bytes_.size();
   if (line_starts_.empty()) {
     // About one line per 24 bytes in configs; capped, so a huge one-line file reserves little.
@@ -51,7 +51,7 @@ void SourceFile::extend_line_table(std::size_t offset, std::size_t lines) const 
 
 std::size_t SourceFile::code_points_before(std::size_t offset) const {
   offset = std::min(offset, bytes_.size());
-  std::string_view text = bytes_;
+  std::string_view text = bytes_.view();
   if (block_code_points_.empty()) {
     block_code_points_.reserve(bytes_.size() / kBlock + 1);
     std::size_t n = 0;
@@ -71,7 +71,7 @@ Location SourceFile::location(std::size_t offset) const {
   std::size_t line_index = static_cast<std::size_t>(it - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[line_index];
   if (offset - start < kBlock)
-    return {line_index + 1, count_code_points(std::string_view(bytes_).substr(start, offset - start)) + 1};
+    return {line_index + 1, count_code_points(bytes_.view().substr(start, offset - start)) + 1};
   return {line_index + 1, code_points_before(offset) - code_points_before(start) + 1};
 }
 
@@ -80,8 +80,8 @@ std::string_view SourceFile::line_text(std::size_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   std::size_t start = line_starts_[line - 1];
   std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes_.size();
-  while (end > start && (bytes_[end - 1] == '\n' || bytes_[end - 1] == '\r')) --end;
-  return std::string_view(bytes_).substr(start, end - start);
+  while (end > start && (text()[end - 1] == '\n' || text()[end - 1] == '\r')) --end;
+  return bytes_.view().substr(start, end - start);
 }
 
 std::size_t count_code_points(std::string_view bytes) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/file_bytes.h"
 
 namespace aic {
 
@@ -17,10 +18,10 @@ struct Snippet {
 
 class SourceFile {
  public:
-  SourceFile(std::string display_path, std::string bytes);
+  SourceFile(std::string display_path, FileBytes bytes);
 
   const std::string& path() const { return path_; }
-  std::string_view text() const { return bytes_; }
+  std::string_view text() const { return bytes_.view(); }
   std::size_t size() const { return bytes_.size(); }
 
   // 1-based line and code-point column of a byte offset (clamped to the end of the file).
@@ -33,9 +34,6 @@ class SourceFile {
   // The line containing `offset`, without its line terminator.
   std::string_view line_text(std::size_t line) const;
   std::size_t line_count() const;
-
-  // The bytes, handed back for reuse; the SourceFile must not be used after.
-  std::string release_bytes() { return std::move(bytes_); }
 
   // For JsonDocument::parse_in_place, which decodes strings in these bytes and puts them back.
   char* bytes_for_in_place_parse() { return bytes_.data(); }
@@ -50,7 +48,7 @@ class SourceFile {
 
   static constexpr std::size_t kBlock = 4096;
   std::string path_;
-  std::string bytes_;
+  FileBytes bytes_;
   mutable std::vector<std::size_t> line_starts_;  // built on first use: clean files never pay
   mutable std::size_t lines_scanned_ = 0;          // bytes [0, lines_scanned_) are in line_starts_
   mutable bool lines_complete_ = false;

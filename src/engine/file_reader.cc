@@ -23,20 +23,7 @@ ssize_t read_some(int fd, char* into, std::size_t count) {
   return n;
 }
 
-// Below this, a fresh buffer costs little: not kept.
-constexpr std::size_t kRecycledBufferMin = 256 << 10;
-
-std::string& spare_buffer() {
-  thread_local std::string spare;
-  return spare;
-}
-
 }  // namespace
-
-void recycle_read_buffer(std::string buffer) {
-  std::string& spare = spare_buffer();
-  if (buffer.capacity() >= kRecycledBufferMin && buffer.capacity() > spare.capacity()) spare = std::move(buffer);
-}
 
 OpenedFile::OpenedFile(const std::string& path, std::optional<std::uint64_t> known_size)
     : OpenedFile(AT_FDCWD, path.c_str(), known_size) {}
@@ -127,9 +114,6 @@ ReadResult OpenedFile::read(std::uint64_t max_size) {
   // stopping at exactly that size is known to be the end (no second call to see EOF). A file
   // that grew or shrank since, or a short read, reads on within the limit.
   const std::uint64_t expected = result.size;
-  // A large file goes into the thread's last large buffer if it fits (its pages are in already).
-  const std::size_t needed = static_cast<std::size_t>(std::min(expected, max_size) + 1);
-  if (needed >= kRecycledBufferMin && spare_buffer().capacity() >= needed) result.bytes = std::move(spare_buffer());
   // Advice before the first touch (resize zero-fills): reserve allocates without touching.
   result.bytes.reserve(static_cast<std::size_t>(std::min(expected, max_size) + 1));
   advise_huge_pages(result.bytes.data(), result.bytes.capacity());
@@ -166,6 +150,17 @@ ReadResult OpenedFile::read(std::uint64_t max_size) {
     result.bytes.clear();
   }
   return result;
+}
+
+FileBytes OpenedFile::map(std::uint64_t max_size) {
+  if (!large() || whole_ || fd_ < 0 || result_.size > max_size) return {};
+  FileBytes mapped = FileBytes::map(fd_, static_cast<std::size_t>(result_.size));
+  if (mapped.mapped()) {
+    close();
+    result_ = {};
+    result_.status = ReadResult::Status::unreadable;  // read once
+  }
+  return mapped;
 }
 
 ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,

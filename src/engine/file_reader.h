@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "core/file_bytes.h"
+
 namespace aic {
 
 struct ReadResult {
@@ -43,6 +45,9 @@ class OpenedFile {
 
   // The whole file, or too_large past max_size; once.
   ReadResult read(std::uint64_t max_size);
+  // The whole file mapped (see FileBytes), when it is large() and within max_size; once. Not
+  // mapped() otherwise, or when the system refuses: read() then still works.
+  FileBytes map(std::uint64_t max_size);
 
  private:
   void first_read();
@@ -56,10 +61,6 @@ class OpenedFile {
   std::string head_;      // bytes the first read gave
   ReadResult result_;
 };
-
-// Gives a file's buffer back once done with it: the thread's next large file is read into it,
-// on pages already faulted in (a large buffer only; one kept per thread).
-void recycle_read_buffer(std::string buffer);
 
 ReadResult read_file_bounded(const std::string& path, std::uint64_t max_size,
                              std::optional<std::uint64_t> known_size = std::nullopt);

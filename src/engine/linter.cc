@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/huge_pages.h"
+#include "core/truncation_guard.h"
 #include "core/json_rules.h"
 #include "core/source_file.h"
 #include "engine/content_identity.h"
@@ -55,21 +56,15 @@ void parallel_for(std::size_t count, unsigned jobs, const std::function<void(std
 
 }  // namespace
 
-std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes,
+std::vector<Diagnostic> lint_bytes(const std::string& display, FileBytes bytes,
                                    const LintOptions& options, const LintData& data,
                                    FileSummary& summary, const std::string& fs_path,
                                    bool run_checks, bool hash_content) {
   init_summary(summary, fs_path.empty() ? display : fs_path, display);
   summary.size = bytes.size();
   summary.bytes_read = true;
-  if (hash_content) summary.content_hash = content_hash(bytes);
+  if (hash_content) summary.content_hash = content_hash(bytes.view());
   SourceFile source(display, std::move(bytes));
-  // Once the document and the findings are done with them (destroyed first), the bytes go back
-  // to this thread's reader for its next large file.
-  struct GiveBack {
-    SourceFile& source;
-    ~GiveBack() { recycle_read_buffer(source.release_bytes()); }
-  } give_back{source};
   FileDiagnostics out(source);
   JsonDocument doc = JsonDocument::parse_in_place(source, out, options.parse);
   if (doc.has_root() && doc.root().IsObject()) {
@@ -83,6 +78,18 @@ std::vector<Diagnostic> lint_bytes(const std::string& display, std::string bytes
   return out.take();
 }
 
+std::vector<Diagnostic> lint_mapped(const std::string& display, FileBytes mapped, const LintOptions& options,
+                                    const LintData& data, FileSummary& summary, const std::string& fs_path,
+                                    bool run_checks, bool hash_content) {
+  TruncationGuard guard(mapped);
+  auto found = lint_bytes(display, std::move(mapped), options, data, summary, fs_path, run_checks, hash_content);
+  if (!guard.truncated()) return found;
+  summary = FileSummary();  // what was read is not the file
+  init_summary(summary, fs_path.empty() ? display : fs_path, display);
+  return {file_level_diagnostic(display, json_rules::kFileUnreadable,
+                                "cannot read file: it was truncated (by another process) while being read")};
+}
+
 namespace {
 
 OpenedFile open_entry(const WalkEntry& entry) {
@@ -93,6 +100,11 @@ OpenedFile open_entry(const WalkEntry& entry) {
 std::vector<Diagnostic> lint_opened(const WalkEntry& entry, OpenedFile& file, const LintOptions& options,
                                     const LintData& data, FileSummary& summary, bool run_checks,
                                     bool hash_content) {
+  // A large file is mapped rather than read (see FileBytes); read if that fails.
+  if (file.large())
+    if (FileBytes mapped = file.map(options.max_file_size); mapped.mapped())
+      return lint_mapped(entry.display_path, std::move(mapped), options, data, summary, entry.path, run_checks,
+                         hash_content);
   ReadResult read = file.read(options.max_file_size);
   if (read.status == ReadResult::Status::ok)  // lint_bytes fills the summary's names
     return lint_bytes(entry.display_path, std::move(read.bytes), options, data, summary, entry.path,

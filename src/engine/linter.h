@@ -44,9 +44,16 @@ std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& opt
                                   bool hash_content = false);
 
 // Per-file pipeline on bytes already in memory (used by the fuzzer and the import command).
-std::vector<Diagnostic> lint_bytes(const std::string& display_path, std::string bytes,
+std::vector<Diagnostic> lint_bytes(const std::string& display_path, FileBytes bytes,
                                    const LintOptions& options, const LintData& data,
                                    FileSummary& summary, const std::string& fs_path = {},
                                    bool run_checks = true, bool hash_content = false);
+
+// lint_bytes on a file's mapping (FileBytes::map). A file that another process truncates
+// meanwhile is reported unreadable (AIC002), not linted: what was read of it is not the file.
+std::vector<Diagnostic> lint_mapped(const std::string& display_path, FileBytes mapped,
+                                    const LintOptions& options, const LintData& data,
+                                    FileSummary& summary, const std::string& fs_path = {},
+                                    bool run_checks = true, bool hash_content = false);
 
 }  // namespace aic

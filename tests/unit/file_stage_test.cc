@@ -122,20 +122,5 @@ TEST(FileStage, FirstReadThatIsFullOrEmptyChecksTheFileType) {
   EXPECT_EQ(read_file_bounded(fifo, 1 << 20).status, ReadResult::Status::not_regular);
 }
 
-// A large file's buffer given back is reused for the thread's next large file: what is read
-// into it is that file's bytes exactly, whether it is smaller or larger than the last.
-TEST(FileStage, RecycledBuffersHoldTheNextFileExactly) {
-  TempDir dir;
-  std::string a = dir.write("a.json", std::string(300000, 'a'));
-  std::string b = dir.write("b.json", std::string(280000, 'b') + "tail");
-  std::string c = dir.write("c.json", std::string(400000, 'c'));
-  for (const std::string& path : {a, b, c, a}) {
-    ReadResult r = read_file_bounded(path, 1 << 20, std::filesystem::file_size(path));
-    ASSERT_EQ(r.status, ReadResult::Status::ok);
-    EXPECT_EQ(r.bytes, testing::read_file(path)) << path;
-    recycle_read_buffer(std::move(r.bytes));
-  }
-}
-
 }  // namespace
 }  // namespace aic

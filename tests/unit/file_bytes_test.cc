@@ -1,0 +1,189 @@
+// Large files are mapped rather than read (core/file_bytes.h): the mapping holds the file's bytes
+// exactly, followed by a NUL whatever the size; writes stay private; a file truncated by another
+// process while mapped is reported, not a crash (core/truncation_guard.h).
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+
+#include "core/file_bytes.h"
+#include "core/truncation_guard.h"
+#include "engine/file_reader.h"
+#include "engine/lint_data_loader.h"
+#include "engine/linter.h"
+#include "test_support.h"
+
+namespace aic {
+namespace {
+
+using testing::TempDir;
+
+const std::size_t kPage = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+
+std::string patterned(std::size_t size) {
+  std::string text(size, ' ');
+  for (std::size_t k = 0; k < size; ++k) text[k] = static_cast<char>('a' + k % 26);
+  return text;
+}
+
+struct OpenFd {
+  int fd;
+  explicit OpenFd(const std::string& path) : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~OpenFd() { ::close(fd); }
+};
+
+TEST(FileBytes, MappingHoldsTheBytesThenANul) {
+  TempDir dir;
+  for (std::size_t size : {std::size_t{1}, kPage - 1, kPage, kPage + 1, 17 * kPage, 200001 * std::size_t{1}}) {
+    std::string text = patterned(size);
+    OpenFd file(dir.write("f" + std::to_string(size), text));
+    FileBytes bytes = FileBytes::map(file.fd, size);
+    ASSERT_TRUE(bytes.mapped()) << size;
+    EXPECT_EQ(bytes.view(), text) << size;
+    EXPECT_EQ(bytes.data()[size], '\0') << "sentinel, size " << size;
+    EXPECT_GE(bytes.mapped_length(), size + 1);
+  }
+}
+
+TEST(FileBytes, NothingToMapIsNotMapped) {
+  TempDir dir;
+  OpenFd file(dir.write("empty", ""));
+  EXPECT_FALSE(FileBytes::map(file.fd, 0).mapped());
+  EXPECT_FALSE(FileBytes::map(-1, 100).mapped());
+  EXPECT_FALSE(FileBytes(std::string("abc")).mapped());
+  EXPECT_EQ(FileBytes(std::string("abc")).view(), "abc");
+}
+
+TEST(FileBytes, WritesStayPrivateAndMovesKeepTheMapping) {
+  TempDir dir;
+  std::string text = patterned(3 * kPage);
+  std::string path = dir.write("f", text);
+  OpenFd file(path);
+  FileBytes bytes = FileBytes::map(file.fd, text.size());
+  ASSERT_TRUE(bytes.mapped());
+  bytes.data()[10] = '"';  // an in-place parse writes, then puts back
+  FileBytes moved = std::move(bytes);
+  EXPECT_FALSE(bytes.mapped());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+  EXPECT_EQ(moved.view()[10], '"');
+  EXPECT_EQ(testing::read_file(path), text);
+}
+
+// A file that grew after its size was taken: the mapping stops at that size, NUL after it.
+TEST(FileBytes, AFileThatGrewStillEndsWithANul) {
+  TempDir dir;
+  std::string text = patterned(kPage + 100);
+  OpenFd file(dir.write("f", text));
+  FileBytes bytes = FileBytes::map(file.fd, kPage + 50);
+  ASSERT_TRUE(bytes.mapped());
+  EXPECT_EQ(bytes.view(), text.substr(0, kPage + 50));
+  EXPECT_EQ(bytes.data()[kPage + 50], '\0');
+}
+
+TEST(TruncationGuard, ATruncatedMappingReadsZerosAndIsNoted) {
+  TempDir dir;
+  std::string path = dir.write("f", patterned(64 * kPage));
+  OpenFd file(path);
+  FileBytes bytes = FileBytes::map(file.fd, 64 * kPage);
+  ASSERT_TRUE(bytes.mapped());
+  ASSERT_EQ(::truncate(path.c_str(), 2 * kPage), 0);
+  TruncationGuard guard(bytes);
+  EXPECT_EQ(bytes.view()[kPage], 'a' + kPage % 26);  // before the new end: still the file
+  EXPECT_FALSE(guard.truncated());
+  volatile char past = bytes.view()[40 * kPage];  // would be SIGBUS
+  EXPECT_EQ(past, '\0');
+  EXPECT_TRUE(guard.truncated());
+  bytes.data()[50 * kPage] = 'x';  // writes too
+  EXPECT_EQ(bytes.view()[50 * kPage], 'x');
+}
+
+TEST(TruncationGuard, AFreshGuardStartsClear) {
+  TempDir dir;
+  std::string path = dir.write("f", patterned(4 * kPage));
+  OpenFd file(path);
+  FileBytes bytes = FileBytes::map(file.fd, 4 * kPage);
+  ASSERT_TRUE(bytes.mapped());
+  TruncationGuard guard(bytes);
+  EXPECT_EQ(bytes.view()[3 * kPage], 'a' + (3 * kPage) % 26);
+  EXPECT_FALSE(guard.truncated());
+}
+
+// Killed by SIGBUS, or (under AddressSanitizer, whose SIGBUS handler was there first and is
+// chained to) ended by the sanitizer's report.
+bool ended_by_sigbus(int status) {
+  return (WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+}
+
+// Outside a guard (or outside its mapping) SIGBUS keeps its meaning: the process ends.
+TEST(TruncationGuardDeathTest, ASigbusOutsideTheGuardStillEndsTheProcess) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  TempDir dir;
+  std::string path = dir.write("f", patterned(8 * kPage));
+  EXPECT_EXIT(
+      {
+        OpenFd file(path);
+        FileBytes guarded_bytes = FileBytes::map(file.fd, 8 * kPage);
+        TruncationGuard guard(guarded_bytes);  // the handler is installed, this is not its mapping
+        OpenFd other(path);
+        FileBytes bytes = FileBytes::map(other.fd, 8 * kPage);
+        if (::truncate(path.c_str(), kPage) != 0) std::_Exit(0);  // not a death: the test fails
+        volatile char past = bytes.view()[6 * kPage];
+        (void)past;
+        std::_Exit(0);
+      },
+      ended_by_sigbus, "");
+}
+
+// The linter's side: a config truncated while mapped is one AIC001 finding, nothing else, and
+// no summary of what was read.
+TEST(TruncationGuard, ATruncatedConfigIsReportedUnreadable) {
+  TempDir dir;
+  std::string text = "{\"architectures\": [\"LlamaForCausalLM\"], \"_pad\": \"" + std::string(40 * kPage, 'x') + "\"}";
+  std::string path = dir.write("a--b_config.json", text);
+  OpenFd file(path);
+  FileBytes bytes = FileBytes::map(file.fd, text.size());
+  ASSERT_TRUE(bytes.mapped());
+  ASSERT_EQ(::truncate(path.c_str(), kPage), 0);
+  static const LintData data = load_lint_data({});
+  FileSummary summary;
+  auto found = lint_mapped(path, std::move(bytes), LintOptions{}, data, summary, path);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "AIC001");
+  EXPECT_NE(found[0].message.find("truncated"), std::string::npos) << found[0].message;
+  EXPECT_FALSE(summary.parsed);
+  EXPECT_EQ(summary.name(), "a--b_config.json");
+}
+
+// Mapped or read, a large file's findings are the same, positions included (the sentinel page
+// of a file whose size is a whole number of pages among them).
+TEST(FileBytes, MappedAndReadFilesLintTheSame) {
+  TempDir dir;
+  static const LintData data = load_lint_data({});
+  for (std::size_t size : {17 * kPage, 17 * kPage + 1, 17 * kPage - 1}) {
+    std::string head = "{\"architectures\": [\"LlamaForCausalLM\"], \"num_attention_heads\": \"32\", \"_pad\": \"";
+    std::string text = head + std::string(size - head.size() - 3, 'x') + "\", ";  // ends mid-object
+    ASSERT_EQ(text.size(), size);
+    std::string path = dir.write("a--b_config.json", text);
+    OpenedFile opened(path);
+    ASSERT_TRUE(opened.large());
+    FileBytes mapped = opened.map(1 << 20);
+    ASSERT_TRUE(mapped.mapped()) << size;
+    FileSummary from_map, from_read;
+    auto a = lint_mapped(path, std::move(mapped), LintOptions{}, data, from_map, path);
+    auto b = lint_bytes(path, testing::read_file(path), LintOptions{}, data, from_read, path);
+    ASSERT_FALSE(a.empty());
+    ASSERT_EQ(a.size(), b.size()) << size;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].code, b[i].code);
+      EXPECT_EQ(a[i].message, b[i].message);
+      EXPECT_EQ(a[i].begin.line, b[i].begin.line);
+      EXPECT_EQ(a[i].begin.column, b[i].begin.column);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace aic
