@@ -82,9 +82,11 @@ void OpenedFile::first_read() {
     result_.error = std::strerror(read_errno);
     return;
   }
-  head_.assign(scratch.get(), static_cast<std::size_t>(n));
+  // A large file's first bytes are not kept: it is usually mapped (map()), and read() starts
+  // again from its first byte otherwise.
   whole_ = n == 0;
-  result_.size = std::max<std::uint64_t>(result_.size, head_.size());
+  rewind_ = !whole_;
+  result_.size = std::max<std::uint64_t>(result_.size, static_cast<std::uint64_t>(n));
 }
 
 bool OpenedFile::large() {
@@ -114,12 +116,17 @@ ReadResult OpenedFile::read(std::uint64_t max_size) {
   // stopping at exactly that size is known to be the end (no second call to see EOF). A file
   // that grew or shrank since, or a short read, reads on within the limit.
   const std::uint64_t expected = result.size;
+  if (rewind_ && ::lseek(fd_, 0, SEEK_SET) != 0) {
+    result.status = ReadResult::Status::unreadable;
+    result.error = std::strerror(errno);
+    close();
+    return result;
+  }
   // Advice before the first touch (resize zero-fills): reserve allocates without touching.
   result.bytes.reserve(static_cast<std::size_t>(std::min(expected, max_size) + 1));
   advise_huge_pages(result.bytes.data(), result.bytes.capacity());
   result.bytes.resize(static_cast<std::size_t>(std::min(expected, max_size) + 1));
-  std::size_t filled = std::min(head_.size(), result.bytes.size());
-  std::memcpy(result.bytes.data(), head_.data(), filled);
+  std::size_t filled = 0;
   while (filled <= max_size) {
     if (filled == result.bytes.size())
       result.bytes.resize(static_cast<std::size_t>(std::min<std::uint64_t>(2 * filled + 4096, max_size + 1)));

@@ -58,7 +58,8 @@ class OpenedFile {
   bool size_known_ = false;
   bool checked_ = false;  // fstat'ed
   bool whole_ = false;    // head_ is the whole file
-  std::string head_;      // bytes the first read gave
+  bool rewind_ = false;   // the first read took bytes it did not keep
+  std::string head_;      // the whole file, when the first read gave it all
   ReadResult result_;
 };
 
