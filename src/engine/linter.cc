@@ -1,10 +1,16 @@
 #include "engine/linter.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
+#include <unordered_set>
 #include <thread>
 
 #include "core/huge_pages.h"
@@ -144,41 +150,67 @@ std::vector<Diagnostic> lint_file(const WalkEntry& entry, const LintOptions& opt
 namespace {
 
 // Files beside the named ones that repository rules need (a pre-commit hook passes only the
-// changed files): every *.json in their directories that the run does not already hold.
+// changed files): every *.json in their directories that the run does not already hold. Listed
+// as the walk lists (readdir's types, names sorted as views, fstatat relative to the directory,
+// which is kept open for the reads): a hook naming one file in a directory of 10,000 costs the
+// listing, not a path object and a full-path stat per sibling.
 std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
-  std::set<std::string> have, directories;
+  // The named files' directories, one spelling per lexically normal form.
+  std::map<std::string, std::string> directories;  // normal form -> as named
   for (const auto& e : entries)
-    if (e.named) directories.insert(fs::path(e.path).parent_path().string());
+    if (e.named) {
+      std::string dir = fs::path(e.path).parent_path().string();
+      std::string normal = fs::path(dir).lexically_normal().string();
+      if (normal == ".") normal.clear();
+      directories.emplace(normal, dir);
+    }
   std::vector<WalkEntry> siblings;
   if (directories.empty()) return siblings;  // only walked directories: nothing beside them
-  for (const auto& e : entries) have.insert(fs::path(e.path).lexically_normal().string());
-  for (const auto& dir : directories) {
-    std::error_code ec;
-    fs::path base = dir.empty() ? fs::path(".") : fs::path(dir);
-    // A sibling's normal form is the directory's with one more component: normalized once here,
-    // not per sibling.
-    fs::path normal_base = fs::path(dir).lexically_normal();
-    if (normal_base == ".") normal_base.clear();
-    for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
-      const fs::path& p = it->path();
-      if (p.extension() != ".json") continue;
-      std::string path = dir.empty() ? p.filename().string() : p.string();
-      if (!have.insert((normal_base / p.filename()).string()).second) continue;
-      // The type readdir gave (no stat): a regular file, not a symbolic link.
-      std::error_code sec;
-      if (it->is_symlink(sec) || !it->is_regular_file(sec) || sec) continue;
-      auto size = fs::file_size(p, sec);
-      siblings.push_back({path, display_path(path), sec ? std::nullopt : std::optional<std::uint64_t>(size),
-                          false, nullptr, nullptr});
+  std::vector<std::string> have;  // every entry, normalized (named files and walked ones)
+  have.reserve(entries.size());
+  for (const auto& e : entries) have.push_back(fs::path(e.path).lexically_normal().string());
+  std::sort(have.begin(), have.end());
+  std::string normal_path;
+  for (const auto& [normal, dir] : directories) {
+    DIR* handle = ::opendir(dir.empty() ? "." : dir.c_str());
+    if (!handle) continue;  // as before: a directory that cannot be listed gives no context
+    auto kept = std::make_shared<const DirectoryHandle>(::fcntl(::dirfd(handle), F_DUPFD_CLOEXEC, 0));
+    std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
+    std::string normal_prefix = normal.empty() || normal.back() == '/' ? normal : normal + '/';
+    // Candidate names, sorted (the entries then come out in path order): regular files only, not
+    // symbolic links, by the type readdir gave or (file systems that give none) by a stat.
+    std::vector<std::pair<std::string, bool>> names;  // name, type unknown
+    while (const dirent* e = ::readdir(handle)) {
+      std::string_view name = e->d_name;
+      if ((e->d_type == DT_REG || e->d_type == DT_UNKNOWN) && name.size() > 5 && name.ends_with(".json"))
+        names.emplace_back(name, e->d_type == DT_UNKNOWN);
     }
+    std::sort(names.begin(), names.end());
+    for (const auto& [name, type_unknown] : names) {
+      normal_path.assign(normal_prefix).append(name);
+      if (std::binary_search(have.begin(), have.end(), normal_path)) continue;
+      // Sizes matter for configs only (a byte-identical copy has the same size): a side-car
+      // is not stat'ed unless its type is unknown. A stat is most of a sibling's cost.
+      struct stat st {};
+      bool stat_it = type_unknown || classify_file_name(name) == FileKind::config;
+      bool regular = stat_it && ::fstatat(::dirfd(handle), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                     S_ISREG(st.st_mode);
+      if (type_unknown && !regular) continue;
+      std::string path = prefix + name;
+      std::string shown = display_path(path);
+      siblings.push_back({std::move(path), std::move(shown),
+                          regular ? std::optional<std::uint64_t>(st.st_size) : std::nullopt, false, nullptr,
+                          kept->fd() >= 0 ? kept : nullptr});
+    }
+    ::closedir(handle);
   }
-  std::sort(siblings.begin(), siblings.end(),
-            [](const auto& a, const auto& b) { return a.path < b.path; });
+  if (directories.size() > 1)  // each directory's are in order already
+    std::sort(siblings.begin(), siblings.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return siblings;
 }
 
 // The id a file name stands for ("Org--Model" for both the config and its side-car).
-std::string file_id(const std::string& name) {
+std::string_view file_id(std::string_view name) {
   for (std::string_view suffix : {"_hf_quant_config.json", "_config.json"})
     if (name.size() > suffix.size() && name.ends_with(suffix)) return name.substr(0, name.size() - suffix.size());
   return name;
@@ -190,24 +222,20 @@ std::string file_id(const std::string& name) {
 // a hook run on one file does not parse the whole directory.
 std::vector<bool> siblings_to_read(const std::vector<WalkEntry>& entries, std::size_t reported) {
   if (reported == entries.size()) return std::vector<bool>(entries.size(), true);  // no siblings
-  std::set<std::string> ids;
+  std::unordered_set<std::string_view> ids;  // of the reported files, then of same-size configs
   std::set<std::optional<std::uint64_t>> config_sizes;  // sizes of named files are known
   for (std::size_t i = 0; i < reported; ++i) {
-    std::string name = fs::path(entries[i].path).filename().string();
+    std::string_view name = entries[i].name();
     ids.insert(file_id(name));
     if (classify_file_name(name) == FileKind::config) config_sizes.insert(entries[i].size);
   }
   std::vector<bool> read(entries.size(), true);
-  std::set<std::string> same_size_ids;
   for (std::size_t i = reported; i < entries.size(); ++i) {
-    std::string name = fs::path(entries[i].path).filename().string();
+    std::string_view name = entries[i].name();
     if (classify_file_name(name) == FileKind::config && config_sizes.count(entries[i].size))
-      same_size_ids.insert(file_id(name));
+      ids.insert(file_id(name));
   }
-  for (std::size_t i = reported; i < entries.size(); ++i) {
-    std::string id = file_id(fs::path(entries[i].path).filename().string());
-    read[i] = ids.count(id) || same_size_ids.count(id);
-  }
+  for (std::size_t i = reported; i < entries.size(); ++i) read[i] = ids.count(file_id(entries[i].name())) != 0;
   return read;
 }
 

@@ -141,6 +141,27 @@ TEST(FileSetRules, HookNamingOneFile) {
   EXPECT_EQ(findings(r, "AIC401"), std::vector<std::string>{"Llama-3.1-8B_config.json"});
 }
 
+// Files named through two spellings of their directory: a twin among the siblings is found and
+// named once, and what is not a regular file (a link, even to a twin) is not context at all.
+TEST(FileSetRules, HookContextThroughTwoSpellingsOfADirectory) {
+  TempDir t;
+  std::string a = t.write("model_configs/meta-llama--Llama-3.1-8B_config.json", kConfig);
+  std::string other = t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-NVFP4_hf_quant_config.json", kSideCarNvfp4);
+  t.write("model_configs/nvidia--Llama-3.1-8B-Alt_config.json", kConfig);  // a's twin, not named
+  fs::create_symlink(a, t.path / "model_configs/zz--Link_config.json");
+  fs::create_directories(t.path / "x");
+  std::string other_spelled = (t.path / "x/../model_configs/./" / fs::path(other).filename()).string();
+  LintResult r = lint({a, other_spelled});
+  EXPECT_EQ(r.files, 2u);
+  std::vector<std::string> twins;
+  for (const auto& d : r.diagnostics)
+    if (d.code == "AIC405") twins.push_back(fs::path(d.file).filename().string() + ": " + d.message);
+  ASSERT_EQ(twins.size(), 1u);
+  EXPECT_NE(twins[0].find("'nvidia--Llama-3.1-8B-Alt_config.json'"), std::string::npos) << twins[0];
+  EXPECT_EQ(twins[0].find("Alt_config.json', 'nvidia--Llama-3.1-8B-Alt"), std::string::npos) << twins[0];
+  EXPECT_EQ(twins[0].find("zz--Link"), std::string::npos) << twins[0];
+}
+
 // The bundled examples: the orphan side-car is flagged, and nothing else of AIC4xx is reported
 // (in particular not on the clean files).
 TEST(FileSetRules, BundledExamples) {
