@@ -26,15 +26,23 @@ def main() -> int:
         templates.append((path.name.split("--")[1][: -len("_config.json")], json.loads(path.read_text())))
     rng = random.Random(count)
     out.mkdir(parents=True, exist_ok=True)
+    written = set()
     for i in range(count):
-        model, config = templates[i % len(templates)]
-        config = json.loads(json.dumps(config))
-        llm = config.get("text_config", config)
-        for key in SIZE_KEYS:
-            if isinstance(llm.get(key), int):
-                llm[key] += 64 * rng.randint(1, 64)
+        model, template = templates[i % len(templates)]
+        # Sizes drawn again until the text is new: two copies of a template drawing the same
+        # sizes (a birthday collision, ~30 in 10,000) would be byte-identical.
+        while True:
+            config = json.loads(json.dumps(template))
+            llm = config.get("text_config", config)
+            for key in SIZE_KEYS:
+                if isinstance(llm.get(key), int):
+                    llm[key] += 64 * rng.randint(1, 64)
+            text = json.dumps(config, indent=2) + "\n"
+            if text not in written:
+                break
+        written.add(text)
         name = f"synthetic-org{i // 100:03d}--{model}-v{i}_config.json"
-        (out / name).write_text(json.dumps(config, indent=2) + "\n")
+        (out / name).write_text(text)
     print(f"wrote {count} configs to {out}")
     return 0
 
