@@ -36,7 +36,7 @@ void FileBytes::unmap() {
 FileBytes FileBytes::map(int fd, std::size_t size) {
   FileBytes result;
   static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-  if (size == 0) return result;
+  if (size == 0 || fd < 0) return result;
   // The file's whole pages, then one anonymous page of zeros: the NUL after the text is there
   // whatever the size (the rest of a file's last page reads as zeros too, but a size that is a
   // multiple of the page size has no rest).
@@ -51,10 +51,12 @@ FileBytes FileBytes::map(int fd, std::size_t size) {
   result.map_base_ = static_cast<char*>(base);
   result.map_size_ = size;
   result.map_length_ = length;
-  // A file that grew since its size was taken has bytes past `size`; the sentinel must be NUL
-  // (this write copies one page, the mapping's own from then on). One that shrank is read.
+  // The sentinel is written even where the file's last page already reads as zeros there: the
+  // write makes that page the mapping's own copy, which a file growing later cannot change (a
+  // private mapping shows a file's later writes on the pages it has not written). A file that
+  // shrank below `size` since is not mapped: the caller reads it.
   TruncationGuard guard(result.map_base_, length);
-  if (result.map_base_[size] != '\0') result.map_base_[size] = '\0';
+  result.map_base_[size] = '\0';
   if (guard.truncated()) return {};
   return result;
 }

@@ -4,9 +4,8 @@
 // Why mapping: a multi-megabyte config read() into a buffer costs a page fault and a zero-fill
 // per 4 KiB page of the buffer, then a copy from the page cache. Mapped, the file's pages come
 // from the page cache directly, about sixteen to a fault (the kernel maps neighbours in
-// already). Either way the text is followed by a NUL byte (the parsers' sentinel), and it can be
-// written (an in-place parse writes into it and puts the bytes back; a private mapping keeps
-// such writes to itself).
+// already). Either way the text is followed by a NUL byte, the parsers' sentinel. Nothing writes
+// into a mapping but that sentinel (the parsers read in place, and the full pass parses a copy).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,9 +15,11 @@ namespace aic {
 class FileBytes {
  public:
   FileBytes() = default;
-  // Implicit on purpose: bytes in memory are FileBytes wherever those are taken.
+  // Implicit on purpose: bytes in memory are FileBytes wherever those are taken (a string
+  // literal too: tests write SourceFile("a.json", "{}")).
   FileBytes(std::string bytes) : owned_(std::move(bytes)) {}  // NOLINT(google-explicit-constructor)
-  FileBytes(const char* bytes) : owned_(bytes) {}             // NOLINT(google-explicit-constructor)
+  template <std::size_t N>
+  FileBytes(const char (&literal)[N]) : owned_(literal, N - 1) {}  // NOLINT(google-explicit-constructor)
   FileBytes(FileBytes&& other) noexcept;
   FileBytes& operator=(FileBytes&& other) noexcept;
   FileBytes(const FileBytes&) = delete;

@@ -614,7 +614,8 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
 
   // The fast path, for clean text (see clean_json_scanner.h): no backslash (so every string is
   // its raw bytes and can stay where it is), no Infinity or NaN word (which need diagnostics).
-  // SourceFile keeps its bytes in a std::string: NUL-terminated, as both passes need.
+  // SourceFile's bytes (a string, or a mapping: see FileBytes) are NUL-terminated, as both passes
+  // need.
   if (options.fast_path && !text_has_words && std::memchr(text.data(), '\\', text.size()) == nullptr) {
     CleanScanInput in{text, base, in_place, false, options.max_depth};
     if (!in_place) {

@@ -160,7 +160,11 @@ ReadResult OpenedFile::read(std::uint64_t max_size) {
 }
 
 FileBytes OpenedFile::map(std::uint64_t max_size) {
-  if (!large() || whole_ || fd_ < 0 || result_.size > max_size) return {};
+  if (!large() || whole_ || fd_ < 0) return {};
+  // A size from an earlier stat may be stale, and the file may be a device or FIFO swapped in
+  // since: the mapping takes the size an fstat of this descriptor gives, of a regular file only.
+  if (!checked_ && !check_regular()) return {};  // read() then says not_regular
+  if (result_.size <= OpenedFile::kFirstReadBytes || result_.size > max_size) return {};  // read() decides
   FileBytes mapped = FileBytes::map(fd_, static_cast<std::size_t>(result_.size));
   if (mapped.mapped()) {
     close();

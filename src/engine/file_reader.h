@@ -39,7 +39,7 @@ class OpenedFile {
   ReadResult::Status status() const { return result_.status; }
 
   // Whether the file holds more than kFirstReadBytes. With its size unknown, this makes the first
-  // read (kept for read()); size() is then known.
+  // read (a small file's bytes kept for read()); size() is then known.
   bool large();
   std::uint64_t size() const { return result_.size; }
 

@@ -93,7 +93,8 @@ std::vector<Diagnostic> lint_mapped(const std::string& display, FileBytes mapped
   summary = FileSummary();  // what was read is not the file
   init_summary(summary, fs_path.empty() ? display : fs_path, display);
   return {file_level_diagnostic(display, json_rules::kFileUnreadable,
-                                "cannot read file: it was truncated (by another process) while being read")};
+                                "cannot read file: it was truncated by another process while being read "
+                                "(or the file system failed to read it)")};
 }
 
 namespace {
@@ -155,37 +156,36 @@ namespace {
 // which is kept open for the reads): a hook naming one file in a directory of 10,000 costs the
 // listing, not a path object and a full-path stat per sibling.
 std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
-  // The named files' directories, one spelling per lexically normal form.
+  // The named files' directories, one spelling per normal form (the first named).
   std::map<std::string, std::string> directories;  // normal form -> as named
   for (const auto& e : entries)
-    if (e.named) {
-      std::string dir = fs::path(e.path).parent_path().string();
-      std::string normal = fs::path(dir).lexically_normal().string();
-      if (normal == ".") normal.clear();
-      directories.emplace(normal, dir);
-    }
+    if (e.named) directories.emplace(normal_directory_of(e.path), fs::path(e.path).parent_path().string());
   std::vector<WalkEntry> siblings;
   if (directories.empty()) return siblings;  // only walked directories: nothing beside them
   std::vector<std::string> have;  // every entry, normalized (named files and walked ones)
   have.reserve(entries.size());
   for (const auto& e : entries) have.push_back(fs::path(e.path).lexically_normal().string());
   std::sort(have.begin(), have.end());
+  // Directories kept open for the reads, as many as the walk keeps at most (descriptors are
+  // limited; a hook can name files in thousands of directories): past that, by path.
+  const std::size_t to_keep = directories_to_keep_open();
+  std::size_t kept_directories = 0;
   std::string normal_path;
   for (const auto& [normal, dir] : directories) {
-    DIR* handle = ::opendir(dir.empty() ? "." : dir.c_str());
+    std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.empty() ? "." : dir.c_str()), ::closedir);
     if (!handle) continue;  // as before: a directory that cannot be listed gives no context
-    auto kept = std::make_shared<const DirectoryHandle>(::fcntl(::dirfd(handle), F_DUPFD_CLOEXEC, 0));
-    std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
-    std::string normal_prefix = normal.empty() || normal.back() == '/' ? normal : normal + '/';
     // Candidate names, sorted (the entries then come out in path order): regular files only, not
     // symbolic links, by the type readdir gave or (file systems that give none) by a stat.
     std::vector<std::pair<std::string, bool>> names;  // name, type unknown
-    while (const dirent* e = ::readdir(handle)) {
+    while (const dirent* e = ::readdir(handle.get())) {
       std::string_view name = e->d_name;
       if ((e->d_type == DT_REG || e->d_type == DT_UNKNOWN) && name.size() > 5 && name.ends_with(".json"))
         names.emplace_back(name, e->d_type == DT_UNKNOWN);
     }
     std::sort(names.begin(), names.end());
+    std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
+    std::string normal_prefix = normal.empty() || normal.back() == '/' ? normal : normal + '/';
+    std::shared_ptr<const DirectoryHandle> kept;
     for (const auto& [name, type_unknown] : names) {
       normal_path.assign(normal_prefix).append(name);
       if (std::binary_search(have.begin(), have.end(), normal_path)) continue;
@@ -193,16 +193,20 @@ std::vector<WalkEntry> context_siblings(const std::vector<WalkEntry>& entries) {
       // is not stat'ed unless its type is unknown. A stat is most of a sibling's cost.
       struct stat st {};
       bool stat_it = type_unknown || classify_file_name(name) == FileKind::config;
-      bool regular = stat_it && ::fstatat(::dirfd(handle), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+      bool regular = stat_it && ::fstatat(::dirfd(handle.get()), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
                      S_ISREG(st.st_mode);
       if (type_unknown && !regular) continue;
+      if (!kept && kept_directories < to_keep) {
+        if (int fd = ::fcntl(::dirfd(handle.get()), F_DUPFD_CLOEXEC, 0); fd >= 0) {
+          kept = std::make_shared<const DirectoryHandle>(fd);
+          ++kept_directories;
+        }
+      }
       std::string path = prefix + name;
       std::string shown = display_path(path);
       siblings.push_back({std::move(path), std::move(shown),
-                          regular ? std::optional<std::uint64_t>(st.st_size) : std::nullopt, false, nullptr,
-                          kept->fd() >= 0 ? kept : nullptr});
+                          regular ? std::optional<std::uint64_t>(st.st_size) : std::nullopt, false, nullptr, kept});
     }
-    ::closedir(handle);
   }
   if (directories.size() > 1)  // each directory's are in order already
     std::sort(siblings.begin(), siblings.end(), [](const auto& a, const auto& b) { return a.path < b.path; });

@@ -50,7 +50,8 @@ std::vector<Diagnostic> lint_bytes(const std::string& display_path, FileBytes by
                                    bool run_checks = true, bool hash_content = false);
 
 // lint_bytes on a file's mapping (FileBytes::map). A file that another process truncates
-// meanwhile is reported unreadable (AIC002), not linted: what was read of it is not the file.
+// meanwhile (or whose pages fail to read) is reported unreadable (AIC001), not linted: what was
+// read of it is not the file.
 std::vector<Diagnostic> lint_mapped(const std::string& display_path, FileBytes mapped,
                                     const LintOptions& options, const LintData& data,
                                     FileSummary& summary, const std::string& fs_path = {},

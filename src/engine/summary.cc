@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 
+#include "engine/walker.h"
+
 namespace aic {
 
 namespace {
@@ -286,7 +288,7 @@ void number_directories(std::vector<FileSummary>& files) {
     FileSummary& f = files[i];
     std::string_view prefix = std::string_view(f.path).substr(0, f.name_offset);
     if (i == 0 || prefix != last_prefix) {
-      std::string directory = std::filesystem::path(f.path).parent_path().lexically_normal().string();
+      std::string directory = normal_directory_of(f.path);
       last = numbers.try_emplace(std::move(directory), static_cast<std::uint32_t>(numbers.size()))
                  .first->second;
       last_prefix = prefix;

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,7 +27,24 @@ std::string display_path(const std::string& path) {
   return make_printable_path(shown);
 }
 
+std::string normal_directory_of(const std::string& file_path) {
+  std::string dir = fs::path(file_path).parent_path().lexically_normal().string();
+  // lexically_normal keeps a trailing '/' where the path ended with "." or ".." ("d/." -> "d/").
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  if (dir == ".") dir.clear();
+  return dir;
+}
+
 DirectoryHandle::~DirectoryHandle() { ::close(fd_); }
+
+std::size_t directories_to_keep_open() {
+  // A quarter of the descriptors a process may open, at most 256 (the usual limit is 1,024): the
+  // walk and the hook's context each keep at most this many, and the file stage opens one file
+  // per thread besides.
+  struct rlimit limit {};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 256;
+  return std::min<std::size_t>(256, static_cast<std::size_t>(limit.rlim_cur / 4));
+}
 
 const char* WalkEntry::name() const {
   std::size_t slash = path.rfind('/');
@@ -35,10 +53,6 @@ const char* WalkEntry::name() const {
 
 namespace {
 
-// Directories kept open for the file stage: well below the usual limit of 1,024 descriptors
-// (the file stage opens one file per thread besides). Files in further directories are opened
-// by their whole path.
-constexpr std::size_t kMaxOpenDirectories = 256;
 
 
 // An entry reported but not read (a link out of the tree, a FIFO, an unreadable directory).
@@ -100,7 +114,7 @@ class Walker {
     std::string prefix = dir_string;
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
     std::shared_ptr<const DirectoryHandle> kept;
-    if (directories_kept_ < kMaxOpenDirectories) {
+    if (directories_kept_ < directories_to_keep_) {
       int fd = ::fcntl(::dirfd(handle), F_DUPFD_CLOEXEC, 0);
       if (fd >= 0) {
         kept = std::make_shared<const DirectoryHandle>(fd);
@@ -188,6 +202,7 @@ class Walker {
   fs::path root_;
   std::set<std::string> visited_;
   std::size_t directories_kept_ = 0;
+  const std::size_t directories_to_keep_ = directories_to_keep_open();
 };
 
 }  // namespace

@@ -29,6 +29,10 @@ class DirectoryHandle {
   int fd_;
 };
 
+// How many directories the walk (and, apart, a hook's context) keeps open at most: a quarter of
+// the limit on open descriptors (RLIMIT_NOFILE), at most 256.
+std::size_t directories_to_keep_open();
+
 struct WalkEntry {
   std::string path;          // to open
   std::string display_path;  // to report (printable)
@@ -50,5 +54,10 @@ std::vector<WalkEntry> walk_paths(const std::vector<std::string>& paths, const W
 
 // A path as printed: control characters and invalid UTF-8 made visible.
 std::string display_path(const std::string& path);
+
+// The directory `file_path` is in, in one spelling per directory as far as the text of the path
+// can tell (no file-system access): lexically normal, no trailing '/', "" for the current one.
+// "d/./f", "d/f" and "x/../d/f" all give "d".
+std::string normal_directory_of(const std::string& file_path);
 
 }  // namespace aic

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <string>
 
 #include "core/file_bytes.h"
@@ -38,7 +39,7 @@ struct OpenFd {
 
 TEST(FileBytes, MappingHoldsTheBytesThenANul) {
   TempDir dir;
-  for (std::size_t size : {std::size_t{1}, kPage - 1, kPage, kPage + 1, 17 * kPage, 200001 * std::size_t{1}}) {
+  for (std::size_t size : {std::size_t{1}, kPage - 1, kPage, kPage + 1, 17 * kPage, std::size_t{200001}}) {
     std::string text = patterned(size);
     OpenFd file(dir.write("f" + std::to_string(size), text));
     FileBytes bytes = FileBytes::map(file.fd, size);
@@ -65,7 +66,7 @@ TEST(FileBytes, WritesStayPrivateAndMovesKeepTheMapping) {
   OpenFd file(path);
   FileBytes bytes = FileBytes::map(file.fd, text.size());
   ASSERT_TRUE(bytes.mapped());
-  bytes.data()[10] = '"';  // an in-place parse writes, then puts back
+  bytes.data()[10] = '"';  // as the sentinel's write does
   FileBytes moved = std::move(bytes);
   EXPECT_FALSE(bytes.mapped());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
   EXPECT_EQ(moved.view()[10], '"');
@@ -81,6 +82,41 @@ TEST(FileBytes, AFileThatGrewStillEndsWithANul) {
   ASSERT_TRUE(bytes.mapped());
   EXPECT_EQ(bytes.view(), text.substr(0, kPage + 50));
   EXPECT_EQ(bytes.data()[kPage + 50], '\0');
+}
+
+// A file that grows while mapped: a private mapping shows the file's later writes on pages it
+// has not written itself, so the sentinel's page must be the mapping's own.
+TEST(FileBytes, TheSentinelHoldsWhenTheFileGrowsLater) {
+  TempDir dir;
+  std::string path = dir.write("f", patterned(kPage + 50));
+  OpenFd file(path);
+  FileBytes bytes = FileBytes::map(file.fd, kPage + 50);
+  ASSERT_TRUE(bytes.mapped());
+  std::ofstream(path, std::ios::binary | std::ios::app) << "}}}}";
+  EXPECT_EQ(bytes.data()[kPage + 50], '\0');
+  EXPECT_EQ(bytes.view().size(), kPage + 50);
+}
+
+// OpenedFile::map takes the size from an fstat of the open file, not a stale size given by an
+// earlier stat; and maps only a regular file.
+TEST(FileBytes, OpenedFileMapsTheSizeItFindsNotTheOneItWasGiven) {
+  TempDir dir;
+  std::string grown = dir.write("grown", patterned(100000));
+  OpenedFile a(grown, std::uint64_t{80000});
+  FileBytes bytes = a.map(1 << 20);
+  ASSERT_TRUE(bytes.mapped());
+  EXPECT_EQ(bytes.view(), patterned(100000));
+  std::string shrunk = dir.write("shrunk", patterned(70000));
+  OpenedFile b(shrunk, std::uint64_t{70100});
+  bytes = b.map(1 << 20);
+  ASSERT_TRUE(bytes.mapped());
+  EXPECT_EQ(bytes.view(), patterned(70000));
+  OpenedFile c(grown, std::uint64_t{80000});
+  EXPECT_FALSE(c.map(90000).mapped()) << "grown past the limit: read() reports it";
+  EXPECT_EQ(c.read(90000).status, ReadResult::Status::too_large);
+  OpenedFile device("/dev/zero", std::uint64_t{100000});
+  EXPECT_FALSE(device.map(1 << 20).mapped());
+  EXPECT_EQ(device.read(1 << 20).status, ReadResult::Status::not_regular);
 }
 
 TEST(TruncationGuard, ATruncatedMappingReadsZerosAndIsNoted) {
@@ -111,10 +147,23 @@ TEST(TruncationGuard, AFreshGuardStartsClear) {
   EXPECT_FALSE(guard.truncated());
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kUnderAsan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kUnderAsan = true;
+#else
+constexpr bool kUnderAsan = false;
+#endif
+#else
+constexpr bool kUnderAsan = false;
+#endif
+
 // Killed by SIGBUS, or (under AddressSanitizer, whose SIGBUS handler was there first and is
 // chained to) ended by the sanitizer's report.
 bool ended_by_sigbus(int status) {
-  return (WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+  return (WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS) ||
+         (kUnderAsan && WIFEXITED(status) && WEXITSTATUS(status) != 0);
 }
 
 // Outside a guard (or outside its mapping) SIGBUS keeps its meaning: the process ends.
@@ -126,15 +175,51 @@ TEST(TruncationGuardDeathTest, ASigbusOutsideTheGuardStillEndsTheProcess) {
       {
         OpenFd file(path);
         FileBytes guarded_bytes = FileBytes::map(file.fd, 8 * kPage);
-        TruncationGuard guard(guarded_bytes);  // the handler is installed, this is not its mapping
         OpenFd other(path);
         FileBytes bytes = FileBytes::map(other.fd, 8 * kPage);
+        TruncationGuard guard(guarded_bytes);  // alive, and not over `bytes`
         if (::truncate(path.c_str(), kPage) != 0) std::_Exit(0);  // not a death: the test fails
         volatile char past = bytes.view()[6 * kPage];
         (void)past;
         std::_Exit(0);
       },
       ended_by_sigbus, "");
+}
+
+// A SIGBUS sent (kill, raise) is not a fault: it is not swallowed, guard or no guard.
+TEST(TruncationGuardDeathTest, ASigbusSentStillEndsTheProcess) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  TempDir dir;
+  std::string path = dir.write("f", patterned(8 * kPage));
+  EXPECT_EXIT(
+      {
+        OpenFd file(path);
+        FileBytes bytes = FileBytes::map(file.fd, 8 * kPage);
+        TruncationGuard guard(bytes);
+        ::raise(SIGBUS);
+        std::_Exit(0);
+      },
+      ended_by_sigbus, "");
+}
+
+// Guards nest: FileBytes::map guards its own first touch, and the guard around it is in force
+// again after.
+TEST(TruncationGuard, AnInnerGuardPutsTheOuterOneBack) {
+  TempDir dir;
+  std::string path = dir.write("a", patterned(16 * kPage));
+  OpenFd a(path);
+  FileBytes outer_bytes = FileBytes::map(a.fd, 16 * kPage);
+  ASSERT_TRUE(outer_bytes.mapped());
+  TruncationGuard outer(outer_bytes);
+  {
+    OpenFd b(dir.write("b", patterned(4 * kPage)));
+    FileBytes inner_bytes = FileBytes::map(b.fd, 4 * kPage);  // a guard of its own inside
+    ASSERT_TRUE(inner_bytes.mapped());
+  }
+  ASSERT_EQ(::truncate(path.c_str(), kPage), 0);
+  volatile char past = outer_bytes.view()[10 * kPage];
+  EXPECT_EQ(past, '\0');
+  EXPECT_TRUE(outer.truncated());
 }
 
 // The linter's side: a config truncated while mapped is one AIC001 finding, nothing else, and

@@ -1,10 +1,12 @@
 // File-set rules (AIC401-AIC406): id parsing, a symlinked model_configs directory, and a
 // pre-commit hook that names only the changed files (siblings read from disk, not reported).
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "engine/lint_data_loader.h"
 #include "engine/linter.h"
@@ -141,25 +143,54 @@ TEST(FileSetRules, HookNamingOneFile) {
   EXPECT_EQ(findings(r, "AIC401"), std::vector<std::string>{"Llama-3.1-8B_config.json"});
 }
 
-// Files named through two spellings of their directory: a twin among the siblings is found and
-// named once, and what is not a regular file (a link, even to a twin) is not context at all.
+// Files named through two spellings of their directory ("d/./a", "d/b"): one directory, listed
+// once; the twins among named files and siblings all find each other, each named once; what is
+// not a regular file (a link, even to a twin) is not context at all.
 TEST(FileSetRules, HookContextThroughTwoSpellingsOfADirectory) {
   TempDir t;
-  std::string a = t.write("model_configs/meta-llama--Llama-3.1-8B_config.json", kConfig);
-  std::string other = t.write("model_configs/nvidia--Llama-3.1-8B-Instruct-NVFP4_hf_quant_config.json", kSideCarNvfp4);
-  t.write("model_configs/nvidia--Llama-3.1-8B-Alt_config.json", kConfig);  // a's twin, not named
-  fs::create_symlink(a, t.path / "model_configs/zz--Link_config.json");
-  fs::create_directories(t.path / "x");
-  std::string other_spelled = (t.path / "x/../model_configs/./" / fs::path(other).filename()).string();
-  LintResult r = lint({a, other_spelled});
+  std::string a = t.write("d/org--M-a_config.json", kConfig);
+  std::string b = t.write("d/org--M-b_config.json", kConfig);
+  t.write("d/org--M-s_config.json", kConfig);  // a sibling twin, not named
+  fs::create_symlink(a, t.path / "d/zz--Link_config.json");
+  LintResult r = lint({(t.path / "d/./org--M-a_config.json").string(), b});
   EXPECT_EQ(r.files, 2u);
-  std::vector<std::string> twins;
+  std::map<std::string, std::string> twins;  // file -> its AIC405 message
   for (const auto& d : r.diagnostics)
-    if (d.code == "AIC405") twins.push_back(fs::path(d.file).filename().string() + ": " + d.message);
-  ASSERT_EQ(twins.size(), 1u);
-  EXPECT_NE(twins[0].find("'nvidia--Llama-3.1-8B-Alt_config.json'"), std::string::npos) << twins[0];
-  EXPECT_EQ(twins[0].find("Alt_config.json', 'nvidia--Llama-3.1-8B-Alt"), std::string::npos) << twins[0];
-  EXPECT_EQ(twins[0].find("zz--Link"), std::string::npos) << twins[0];
+    if (d.code == "AIC405") twins[fs::path(d.file).filename().string()] += d.message;
+  ASSERT_EQ(twins.size(), 2u);
+  for (const auto& [file, message] : twins) {
+    std::string other = file == "org--M-a_config.json" ? "org--M-b_config.json" : "org--M-a_config.json";
+    EXPECT_NE(message.find("byte-identical to '" + other + "', 'org--M-s_config.json':"), std::string::npos)
+        << file << ": " << message;
+    EXPECT_EQ(message.find("zz--Link"), std::string::npos) << message;
+  }
+}
+
+// A hook naming files in more directories than descriptors allow open at once: the context
+// directories are not all kept open (each sibling is then opened by its path).
+TEST(FileSetRules, HookNamingFilesInManyDirectories) {
+  TempDir t;
+  std::vector<std::string> named;
+  for (int i = 0; i < 300; ++i) {
+    std::string dir = "d" + std::to_string(i) + "/";
+    named.push_back(t.write(dir + "org--M-a_config.json", kConfig));
+    t.write(dir + "org--M-a_hf_quant_config.json", kSideCarNvfp4);  // read: the named file's pair
+  }
+  struct rlimit saved {};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+  struct rlimit lowered = saved;
+  lowered.rlim_cur = std::min<rlim_t>(saved.rlim_cur, 256);
+  ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &lowered), 0);
+  LintResult r = lint(named);
+  ::setrlimit(RLIMIT_NOFILE, &saved);
+  EXPECT_EQ(r.files, 300u);
+  std::size_t unreadable = 0, side_car_findings = 0;
+  for (const auto& d : r.diagnostics) {
+    unreadable += d.code == "AIC001";
+    side_car_findings += d.code == "AIC406";
+  }
+  EXPECT_EQ(unreadable, 0u);
+  EXPECT_EQ(side_car_findings, 300u) << "every config was checked against its side-car";
 }
 
 // The bundled examples: the orphan side-car is flagged, and nothing else of AIC4xx is reported
