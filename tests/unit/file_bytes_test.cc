@@ -37,6 +37,15 @@ struct OpenFd {
   ~OpenFd() { ::close(fd); }
 };
 
+// A file of `size` patterned bytes, open and mapped.
+struct MappedFile {
+  std::string path;
+  OpenFd file;
+  FileBytes bytes;
+  MappedFile(const TempDir& dir, const std::string& name, std::size_t size)
+      : path(dir.write(name, patterned(size))), file(path), bytes(FileBytes::map(file.fd, size)) {}
+};
+
 TEST(FileBytes, MappingHoldsTheBytesThenANul) {
   TempDir dir;
   for (std::size_t size : {std::size_t{1}, kPage - 1, kPage, kPage + 1, 17 * kPage, std::size_t{200001}}) {
@@ -88,11 +97,10 @@ TEST(FileBytes, AFileThatGrewStillEndsWithANul) {
 // has not written itself, so the sentinel's page must be the mapping's own.
 TEST(FileBytes, TheSentinelHoldsWhenTheFileGrowsLater) {
   TempDir dir;
-  std::string path = dir.write("f", patterned(kPage + 50));
-  OpenFd file(path);
-  FileBytes bytes = FileBytes::map(file.fd, kPage + 50);
+  MappedFile mapped(dir, "f", kPage + 50);
+  FileBytes& bytes = mapped.bytes;
   ASSERT_TRUE(bytes.mapped());
-  std::ofstream(path, std::ios::binary | std::ios::app) << "}}}}";
+  std::ofstream(mapped.path, std::ios::binary | std::ios::app) << "}}}}";
   EXPECT_EQ(bytes.data()[kPage + 50], '\0');
   EXPECT_EQ(bytes.view().size(), kPage + 50);
 }
@@ -121,11 +129,10 @@ TEST(FileBytes, OpenedFileMapsTheSizeItFindsNotTheOneItWasGiven) {
 
 TEST(TruncationGuard, ATruncatedMappingReadsZerosAndIsNoted) {
   TempDir dir;
-  std::string path = dir.write("f", patterned(64 * kPage));
-  OpenFd file(path);
-  FileBytes bytes = FileBytes::map(file.fd, 64 * kPage);
+  MappedFile mapped(dir, "f", 64 * kPage);
+  FileBytes& bytes = mapped.bytes;
   ASSERT_TRUE(bytes.mapped());
-  ASSERT_EQ(::truncate(path.c_str(), 2 * kPage), 0);
+  ASSERT_EQ(::truncate(mapped.path.c_str(), 2 * kPage), 0);
   TruncationGuard guard(bytes);
   EXPECT_EQ(bytes.view()[kPage], 'a' + kPage % 26);  // before the new end: still the file
   EXPECT_FALSE(guard.truncated());
@@ -138,9 +145,8 @@ TEST(TruncationGuard, ATruncatedMappingReadsZerosAndIsNoted) {
 
 TEST(TruncationGuard, AFreshGuardStartsClear) {
   TempDir dir;
-  std::string path = dir.write("f", patterned(4 * kPage));
-  OpenFd file(path);
-  FileBytes bytes = FileBytes::map(file.fd, 4 * kPage);
+  MappedFile mapped(dir, "f", 4 * kPage);
+  FileBytes& bytes = mapped.bytes;
   ASSERT_TRUE(bytes.mapped());
   TruncationGuard guard(bytes);
   EXPECT_EQ(bytes.view()[3 * kPage], 'a' + (3 * kPage) % 26);
@@ -166,58 +172,58 @@ bool ended_by_sigbus(int status) {
          (kUnderAsan && WIFEXITED(status) && WEXITSTATUS(status) != 0);
 }
 
-// Outside a guard (or outside its mapping) SIGBUS keeps its meaning: the process ends.
-TEST(TruncationGuardDeathTest, ASigbusOutsideTheGuardStillEndsTheProcess) {
+// Runs `body` on an 8-page file in a child process, which must end by SIGBUS (not by
+// returning: the child then exits 0, which fails the test).
+template <typename Body>
+void expect_end_by_sigbus(Body body) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   TempDir dir;
   std::string path = dir.write("f", patterned(8 * kPage));
   EXPECT_EXIT(
       {
-        OpenFd file(path);
-        FileBytes guarded_bytes = FileBytes::map(file.fd, 8 * kPage);
-        OpenFd other(path);
-        FileBytes bytes = FileBytes::map(other.fd, 8 * kPage);
-        TruncationGuard guard(guarded_bytes);  // alive, and not over `bytes`
-        if (::truncate(path.c_str(), kPage) != 0) std::_Exit(0);  // not a death: the test fails
-        volatile char past = bytes.view()[6 * kPage];
-        (void)past;
+        body(path);
         std::_Exit(0);
       },
       ended_by_sigbus, "");
 }
 
+// Outside a guard (or outside its mapping) SIGBUS keeps its meaning: the process ends.
+TEST(TruncationGuardDeathTest, ASigbusOutsideTheGuardStillEndsTheProcess) {
+  expect_end_by_sigbus([](const std::string& path) {
+    OpenFd file(path);
+    FileBytes guarded_bytes = FileBytes::map(file.fd, 8 * kPage);
+    OpenFd other(path);
+    FileBytes bytes = FileBytes::map(other.fd, 8 * kPage);
+    TruncationGuard guard(guarded_bytes);  // alive, and not over `bytes`
+    if (::truncate(path.c_str(), kPage) != 0) return;
+    volatile char past = bytes.view()[6 * kPage];
+    (void)past;
+  });
+}
+
 // A SIGBUS sent (kill, raise) is not a fault: it is not swallowed, guard or no guard.
 TEST(TruncationGuardDeathTest, ASigbusSentStillEndsTheProcess) {
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
-  TempDir dir;
-  std::string path = dir.write("f", patterned(8 * kPage));
-  EXPECT_EXIT(
-      {
-        OpenFd file(path);
-        FileBytes bytes = FileBytes::map(file.fd, 8 * kPage);
-        TruncationGuard guard(bytes);
-        ::raise(SIGBUS);
-        std::_Exit(0);
-      },
-      ended_by_sigbus, "");
+  expect_end_by_sigbus([](const std::string& path) {
+    OpenFd file(path);
+    FileBytes bytes = FileBytes::map(file.fd, 8 * kPage);
+    TruncationGuard guard(bytes);
+    ::raise(SIGBUS);
+  });
 }
 
 // Guards nest: FileBytes::map guards its own first touch, and the guard around it is in force
 // again after.
 TEST(TruncationGuard, AnInnerGuardPutsTheOuterOneBack) {
   TempDir dir;
-  std::string path = dir.write("a", patterned(16 * kPage));
-  OpenFd a(path);
-  FileBytes outer_bytes = FileBytes::map(a.fd, 16 * kPage);
-  ASSERT_TRUE(outer_bytes.mapped());
-  TruncationGuard outer(outer_bytes);
+  MappedFile a(dir, "a", 16 * kPage);
+  ASSERT_TRUE(a.bytes.mapped());
+  TruncationGuard outer(a.bytes);
   {
-    OpenFd b(dir.write("b", patterned(4 * kPage)));
-    FileBytes inner_bytes = FileBytes::map(b.fd, 4 * kPage);  // a guard of its own inside
-    ASSERT_TRUE(inner_bytes.mapped());
+    MappedFile b(dir, "b", 4 * kPage);  // FileBytes::map's guard of its own, inside
+    ASSERT_TRUE(b.bytes.mapped());
   }
-  ASSERT_EQ(::truncate(path.c_str(), kPage), 0);
-  volatile char past = outer_bytes.view()[10 * kPage];
+  ASSERT_EQ(::truncate(a.path.c_str(), kPage), 0);
+  volatile char past = a.bytes.view()[10 * kPage];
   EXPECT_EQ(past, '\0');
   EXPECT_TRUE(outer.truncated());
 }
