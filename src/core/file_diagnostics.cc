@@ -20,6 +20,11 @@ std::vector<Diagnostic> FileDiagnostics::take() {
   return std::move(diagnostics_);
 }
 
+void FileDiagnostics::rewind(Mark to) {
+  if (to.kept < diagnostics_.size()) diagnostics_.erase(diagnostics_.begin() + static_cast<std::ptrdiff_t>(to.kept), diagnostics_.end());
+  dropped_ = to.dropped;
+}
+
 Diagnostic& FileDiagnostics::add(const RuleInfo& rule, std::size_t begin, std::size_t end,
                                  std::string message, std::string pointer) {
   if (diagnostics_.size() >= kMaxPerFile) {

@@ -36,6 +36,15 @@ class FileDiagnostics {
   static constexpr std::size_t kMaxPerFile = 1000;
   std::size_t dropped() const { return dropped_; }
 
+  // For a pass that runs again: where the findings stand, and going back there (the findings
+  // added since are dropped).
+  struct Mark {
+    std::size_t kept = 0;
+    std::size_t dropped = 0;
+  };
+  Mark mark() const { return {diagnostics_.size(), dropped_}; }
+  void rewind(Mark to);
+
  private:
   const SourceFile& source_;
   std::vector<Diagnostic> diagnostics_;

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -145,11 +146,22 @@ class IndexingHandler {
     std::string_view token = text_.substr(begin, end - begin);
     // RapidJSON's NaN and Infinity words aside, re-read the number (its reading can be off by
     // a few ULPs, even to inf near DBL_MAX).
-    if (std::size_t digit = token.starts_with('-') ? 1 : 0;
-        digit < token.size() && token[digit] >= '0' && token[digit] <= '9')
-      d = correctly_rounded(token, d);
+    const std::size_t digit = token.starts_with('-') ? 1 : 0;
+    const bool numeric = digit < token.size() && token[digit] >= '0' && token[digit] <= '9';
+    if (numeric) d = correctly_rounded(token, d);
     if (std::isfinite(d)) {
       out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = static_cast<std::uint32_t>(end);
+      return dom_.Double(d);
+    }
+    if (numeric) {  // past double's range: Python's json reads it as inf (not a word: no rewrite)
+      out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = static_cast<std::uint32_t>(end);
+      auto& diagnostic = diagnostics_.add(
+          json_rules::kNanInfinity, begin, end,
+          "'" + std::string(token.substr(0, 40)) + (token.size() > 40 ? "..." : "") +
+              "' is past the range of a double: aiconfigurator's loader reads it as " +
+              (d < 0 ? "-inf" : "inf"),
+          current_pointer());
+      FileDiagnostics::help(diagnostic, "write the number meant (a double holds at most 1.7976931348623157e308)");
       return dom_.Double(d);
     }
     // NaN and Infinity: the loader's regex rewrite decides what they become.
@@ -546,6 +558,34 @@ struct PassResult {
   bool depth_exceeded = false;
 };
 
+// RapidJSON 1.1 rejects as "too big" some numbers Python's json reads: past double's range
+// (1e400, which Python reads as inf) and any with an exponent past 308 (0e4000 is 0.0). Such a
+// number can be rewritten in the private copy to a token no longer than itself that RapidJSON
+// reads as the same value ("Inf", or the value in shortest scientific form), padded with
+// spaces: offsets stay those of the text, which the handler lexes for positions. Empty if the
+// token at `offset` is not a number or has no such rewrite.
+std::string number_rewrite(std::string_view text, std::size_t offset) {
+  std::size_t end = offset;
+  while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) ++end;
+  const std::string token(text.substr(offset, end - offset));
+  if (token.empty()) return {};
+  char* parsed = nullptr;
+  const double value = std::strtod(token.c_str(), &parsed);  // correctly rounded, like Python's float()
+  if (parsed != token.c_str() + token.size()) return {};
+  std::string rewrite;
+  if (std::isinf(value)) {
+    rewrite = value < 0 ? "-Inf" : "Inf";
+  } else {
+    char buffer[32];
+    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    if (ec != std::errc()) return {};
+    rewrite.assign(buffer, ptr);  // an exponent: RapidJSON reads a double, as Python's json does
+  }
+  if (rewrite.size() > token.size()) return {};
+  rewrite.resize(token.size(), ' ');
+  return rewrite;
+}
+
 // The full pass: RapidJSON over a private copy of the text, positions by scanning.
 PassResult run_full_pass(const SourceFile& source, std::size_t base, char* copy, JsonDocument& doc,
                          rapidjson::Document& dom, FileDiagnostics& diagnostics,
@@ -637,9 +677,27 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
   }
 
   // The full pass: RapidJSON on a private copy (an escaped string is decoded over its own raw
-  // text, which the scan for positions reads), reporting everything wrong.
-  PassResult pass = run_full_pass(source, base, doc.copy_text(text), doc, *doc.dom_, diagnostics,
-                                  options, text_has_words);
+  // text, which the scan for positions reads), reporting everything wrong. A number RapidJSON
+  // calls too big that Python's json reads is rewritten in the copy (number_rewrite) and the
+  // pass runs again; a bounded number of times, so that a hostile file costs a few passes at most.
+  constexpr std::size_t kMaxNumberRewrites = 16;
+  std::vector<std::pair<std::size_t, std::string>> rewrites;  // offset, replacement
+  const FileDiagnostics::Mark before_pass = diagnostics.mark();
+  PassResult pass;
+  while (true) {
+    char* copy = doc.copy_text(text);
+    for (const auto& [offset, replacement] : rewrites) std::memcpy(copy + offset, replacement.data(), replacement.size());
+    pass = run_full_pass(source, base, copy, doc, *doc.dom_, diagnostics, options, text_has_words);
+    if (!pass.syntax_error || pass.depth_exceeded || pass.code != rapidjson::kParseErrorNumberTooBig ||
+        rewrites.size() == kMaxNumberRewrites)
+      break;
+    std::string replacement = number_rewrite(text, pass.error_offset);
+    if (replacement.empty()) break;
+    rewrites.emplace_back(pass.error_offset, std::move(replacement));
+    diagnostics.rewind(before_pass);
+    doc.nodes_.clear();
+    doc.dom_->reset();
+  }
   if (pass.syntax_error) {
     if (!pass.depth_exceeded) {
       std::size_t offset = pass.error_offset;

@@ -117,12 +117,16 @@ number raises TypeError.
 Fix: the file must be one JSON object, like a HuggingFace config.json.)"};
 
 const RuleInfo kNanInfinity{"AIC109", "nan-infinity", Severity::warning,
-    "Bare NaN or Infinity: not standard JSON; the loader turns it into null.",
-    R"(What it checks: the non-standard literals NaN and Infinity.
+    "Bare NaN or Infinity (the loader turns it into null), or a number past double's range (inf).",
+    R"(What it checks: the non-standard literals NaN and Infinity, and numbers too large for a
+double (1e400).
 
 Why: aiconfigurator's loader rewrites the words Infinity and NaN to null before parsing, so
 the field is read as None. Three real configs carry a bare Infinity (a Mamba time_step_limit)
-and load fine, so this is a warning: the value the consumer sees is null, not infinity.
+and load fine, so this is a warning: the value the consumer sees is null, not infinity. A
+number past double's range is valid JSON that Python's json reads as inf (no rewrite), which
+no model size means. (RapidJSON rejects such numbers, and also 0e400, which Python reads as
+0.0: aic-lint reads them all as Python does.)
 
 Fix: write null if that is what is meant, or a finite number.)"};
 

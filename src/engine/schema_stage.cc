@@ -84,7 +84,10 @@ std::string format_number(double v) {
 
 std::string json_text(const Value& v) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  // kWriteNanAndInfFlag: a number past double's range is inf in the DOM (written Infinity).
+  rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                    rapidjson::kWriteNanAndInfFlag>
+      writer(buffer);
   v.Accept(writer);
   return buffer.GetString();
 }

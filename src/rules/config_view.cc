@@ -129,7 +129,10 @@ std::optional<std::int64_t> as_integer(const rapidjson::Value* v) {
 
 std::string show(const rapidjson::Value& v) {
   rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  // kWriteNanAndInfFlag: a number past double's range is inf in the DOM (written Infinity).
+  rapidjson::Writer<rapidjson::StringBuffer, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                    rapidjson::kWriteNanAndInfFlag>
+      writer(buffer);
   v.Accept(writer);
   std::string s = buffer.GetString();
   if (s.size() > 40) s = s.substr(0, 37) + "...";

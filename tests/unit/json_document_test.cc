@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 #include "test_support.h"
@@ -255,6 +256,48 @@ TEST(JsonDocument, NegativeInfinityIsAnError) {
 TEST(JsonDocument, InfIsNotJson) {
   Parsed p("{\"a\": Inf}");
   EXPECT_EQ(p.with_code("AIC101").size(), 1u);
+}
+
+// Numbers RapidJSON 1.1 calls too big but Python's json reads: past double's range they are
+// inf (a warning: the loader does not rewrite them), with a huge exponent on a small
+// significand they are finite (no finding). Either way the file is read, as the loader reads it.
+TEST(JsonDocument, NumbersPastDoubleRangeAreReadAsPythonReadsThem) {
+  Parsed p("{\"a\": 1e400, \"b\": [-1e400, 0e4000, -0.0001e310], \"c\": 1.8e308, \"s\": \"1e400\"}");
+  EXPECT_TRUE(p.with_code("AIC101").empty());
+  auto w = p.with_code("AIC109");
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_EQ(w[0].pointer, "/a");
+  EXPECT_EQ(w[0].begin.column, 7u);
+  EXPECT_EQ(w[0].end.column, 12u);  // the whole token, not the rewrite RapidJSON read
+  EXPECT_NE(w[0].message.find("'1e400' is past the range of a double"), std::string::npos) << w[0].message;
+  EXPECT_NE(w[1].message.find("reads it as -inf"), std::string::npos) << w[1].message;
+  EXPECT_EQ(w[1].pointer, "/b/0");
+  EXPECT_EQ(w[2].pointer, "/c");
+  const auto& root = p.doc.root();
+  EXPECT_TRUE(root["a"].IsDouble());
+  EXPECT_EQ(root["a"].GetDouble(), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(root["b"][0].GetDouble(), -std::numeric_limits<double>::infinity());
+  EXPECT_TRUE(root["b"][1].IsDouble());  // 0.0, a float in Python too
+  EXPECT_EQ(root["b"][1].GetDouble(), 0.0);
+  EXPECT_EQ(root["b"][2].GetDouble(), -1e306);
+  EXPECT_EQ(std::string(root["s"].GetString()), "1e400");  // strings are left alone
+  EXPECT_EQ(p.doc.node(p.doc.find("/b/2")).end - p.doc.node(p.doc.find("/b/2")).begin, 11u);
+}
+
+// The pass runs again after each rewrite: what it reported before is reported once, and a
+// hostile file of such numbers costs a bounded number of passes (past that, a syntax error).
+TEST(JsonDocument, RewritingNumbersReportsOtherFindingsOnce) {
+  Parsed p("{\"a\": 1, // one\n \"b\": 1e999, \"c\": [2,], \"d\": 0e999}");
+  EXPECT_EQ(p.with_code("AIC102").size(), 1u);
+  EXPECT_EQ(p.with_code("AIC103").size(), 1u);
+  EXPECT_EQ(p.with_code("AIC109").size(), 1u);
+  EXPECT_TRUE(p.with_code("AIC101").empty());
+  std::string many = "[";
+  for (int i = 0; i < 40; ++i) many += std::string(i ? "," : "") + "0e999";
+  Parsed hostile("{\"a\": " + many + "]}");
+  auto e = hostile.with_code("AIC101");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("too big"), std::string::npos) << e[0].message;
 }
 
 TEST(JsonDocument, InfinityWordInsideStrings) {
