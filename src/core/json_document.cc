@@ -109,6 +109,19 @@ std::vector<std::string> split_pointer(std::string_view pointer) {
   return tokens;
 }
 
+namespace {
+// AIC113 for the six-byte escape `escape` at `offset`.
+void report_lone_surrogate_escape(FileDiagnostics& diagnostics, std::size_t offset, std::string_view escape,
+                                  std::string pointer) {
+  auto& d = diagnostics.add(json_rules::kLoneSurrogate, offset, offset + escape.size(),
+                            "lone surrogate escape '" + std::string(escape) +
+                                "': Python's json keeps it in the string, which then matches nothing "
+                                "aiconfigurator compares it with and cannot be printed as UTF-8",
+                            std::move(pointer));
+  FileDiagnostics::help(d, "write the character meant, or the full surrogate pair (\\uD83D\\uDE00)");
+}
+}  // namespace
+
 // The full pass: receives RapidJSON's SAX events, forwards them to the DOM being built, records
 // the span of every value and key, and reports what the loader would reject or rewrite.
 // RapidJSON 1.1 has no cursor wrapper, and its stream's Tell() is not reliable inside a callback
@@ -195,12 +208,15 @@ class IndexingHandler {
     Span span = next_token();
     if (!scalar(rapidjson::kStringType, span)) return false;
     if (text_has_words_) check_words_in_string(span.first, span.second, "string value");
+    check_low_surrogates(span, str, len, current_pointer());
     return dom_.String(str, len, copy);
   }
   bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
     std::tie(key_begin_, key_end_) = next_token();
     key_size_ = len;
     if (text_has_words_) check_words_in_string(key_begin_, key_end_, "key");
+    check_low_surrogates({key_begin_, key_end_}, str, len,
+                         stack_.empty() ? std::string() : out_.pointer_of(stack_.back().node));
     return dom_.Key(str, len, copy);
   }
   bool StartObject() { return start(rapidjson::kObjectType, next_token()) && dom_.StartObject(); }
@@ -370,6 +386,47 @@ class IndexingHandler {
         FileDiagnostics::help(d, "avoid the whole words Infinity and NaN in strings");
       });
     }
+  }
+
+  // A \uDC00-\uDFFF escape not right after a high surrogate's: Python's json keeps it alone in
+  // the string (AIC113). RapidJSON decodes it to the three bytes ED B0-BF 80-BF, which are not
+  // UTF-8: in the decoded string (in the private copy) they become U+FFFD, EF BF BD, as a lone
+  // high surrogate's escape does (see surrogate_rewrite). Lone high surrogates are reported
+  // where they are rewritten.
+  void check_low_surrogates(Span span, const Ch* decoded, rapidjson::SizeType size, const std::string& pointer) {
+    std::string_view raw = text_.substr(span.first, span.second - span.first);
+    if (raw.find("\\u") == std::string_view::npos) return;
+    bool after_high = false;  // the escape just before was a high surrogate's
+    bool any = false;
+    for (std::size_t i = 1; i + 1 < raw.size();) {
+      if (raw[i] != '\\') {
+        after_high = false;
+        ++i;
+        continue;
+      }
+      if (raw[i + 1] != 'u' || i + 6 > raw.size()) {
+        after_high = false;
+        i += 2;
+        continue;
+      }
+      unsigned code = 0;
+      std::from_chars(raw.data() + i + 2, raw.data() + i + 6, code, 16);
+      if (code >= 0xDC00 && code <= 0xDFFF && !after_high) {
+        any = true;
+        report_lone_surrogate_escape(diagnostics_, span.first + i, raw.substr(i, 6), pointer);
+      }
+      after_high = code >= 0xD800 && code <= 0xDBFF && !after_high;
+      i += 6;
+    }
+    if (!any) return;
+    auto* bytes = reinterpret_cast<unsigned char*>(const_cast<Ch*>(decoded));  // the private copy
+    for (rapidjson::SizeType k = 0; k + 2 < size + 0u; ++k)
+      if (bytes[k] == 0xED && bytes[k + 1] >= 0xB0 && bytes[k + 1] <= 0xBF) {
+        bytes[k] = 0xEF;
+        bytes[k + 1] = 0xBF;
+        bytes[k + 2] = 0xBD;
+        k += 2;
+      }
   }
 
   std::string current_pointer() const {
@@ -586,6 +643,29 @@ std::string number_rewrite(std::string_view text, std::size_t offset) {
   return rewrite;
 }
 
+// RapidJSON 1.1 rejects a \uD800-\uDBFF escape not followed by a low surrogate; Python's json
+// keeps the lone surrogate in the string. The escape at `offset` is rewritten to \uFFFD (same
+// length). Empty if there is no such escape at `offset`.
+std::string surrogate_rewrite(std::string_view text, std::size_t offset) {
+  if (offset + 6 > text.size() || text[offset] != '\\' || text[offset + 1] != 'u') return {};
+  unsigned code = 0;
+  auto [ptr, ec] = std::from_chars(text.data() + offset + 2, text.data() + offset + 6, code, 16);
+  if (ec != std::errc() || ptr != text.data() + offset + 6 || code < 0xD800 || code > 0xDBFF) return {};
+  return "\\ufffd";
+}
+
+// AIC113 at the escape at `offset`, with the pointer of the innermost value or key holding it.
+void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::size_t offset,
+                           FileDiagnostics& diagnostics) {
+  std::uint32_t at = JsonDocument::kNone;
+  for (std::uint32_t i = 0; i < doc.nodes().size(); ++i) {  // document order: the last one is innermost
+    const JsonDocument::Node& n = doc.node(i);
+    if ((n.begin <= offset && offset < n.end) || (n.key_begin <= offset && offset < n.key_end)) at = i;
+  }
+  report_lone_surrogate_escape(diagnostics, offset, text.substr(offset, 6),
+                               at == JsonDocument::kNone ? std::string() : doc.pointer_of(at));
+}
+
 // The full pass: RapidJSON over a private copy of the text, positions by scanning.
 PassResult run_full_pass(const SourceFile& source, std::size_t base, char* copy, JsonDocument& doc,
                          rapidjson::Document& dom, FileDiagnostics& diagnostics,
@@ -677,10 +757,11 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
   }
 
   // The full pass: RapidJSON on a private copy (an escaped string is decoded over its own raw
-  // text, which the scan for positions reads), reporting everything wrong. A number RapidJSON
-  // calls too big that Python's json reads is rewritten in the copy (number_rewrite) and the
-  // pass runs again; a bounded number of times, so that a hostile file costs a few passes at most.
-  constexpr std::size_t kMaxNumberRewrites = 16;
+  // text, which the scan for positions reads), reporting everything wrong. What RapidJSON
+  // rejects but Python's json reads (a number past double's range, a lone surrogate escape) is
+  // rewritten in the copy (number_rewrite, surrogate_rewrite) and the pass runs again; a
+  // bounded number of times, so that a hostile file costs a few passes at most.
+  constexpr std::size_t kMaxRewrites = 16;
   std::vector<std::pair<std::size_t, std::string>> rewrites;  // offset, replacement
   const FileDiagnostics::Mark before_pass = diagnostics.mark();
   PassResult pass;
@@ -688,16 +769,19 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
     char* copy = doc.copy_text(text);
     for (const auto& [offset, replacement] : rewrites) std::memcpy(copy + offset, replacement.data(), replacement.size());
     pass = run_full_pass(source, base, copy, doc, *doc.dom_, diagnostics, options, text_has_words);
-    if (!pass.syntax_error || pass.depth_exceeded || pass.code != rapidjson::kParseErrorNumberTooBig ||
-        rewrites.size() == kMaxNumberRewrites)
-      break;
-    std::string replacement = number_rewrite(text, pass.error_offset);
+    if (!pass.syntax_error || pass.depth_exceeded || rewrites.size() == kMaxRewrites) break;
+    std::string replacement = pass.code == rapidjson::kParseErrorNumberTooBig ? number_rewrite(text, pass.error_offset)
+                              : pass.code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid
+                                  ? surrogate_rewrite(text, pass.error_offset)
+                                  : std::string();
     if (replacement.empty()) break;
     rewrites.emplace_back(pass.error_offset, std::move(replacement));
     diagnostics.rewind(before_pass);
     doc.nodes_.clear();
     doc.dom_->reset();
   }
+  for (const auto& [offset, replacement] : rewrites)
+    if (replacement == "\\ufffd") report_lone_surrogate(doc, text, offset, diagnostics);
   if (pass.syntax_error) {
     if (!pass.depth_exceeded) {
       std::size_t offset = pass.error_offset;

@@ -21,5 +21,6 @@ extern const RuleInfo kNanInfinity;        // AIC109
 extern const RuleInfo kNegativeInfinity;   // AIC110
 extern const RuleInfo kInfinityInString;   // AIC111
 extern const RuleInfo kNestingTooDeep;     // AIC112
+extern const RuleInfo kLoneSurrogate;      // AIC113
 
 }  // namespace aic::json_rules

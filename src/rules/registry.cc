@@ -55,7 +55,7 @@ const std::vector<const RuleInfo*>& all_rule_infos() {
         &json_rules::kTrailingComma,  &json_rules::kDuplicateKey,   &json_rules::kBom,
         &json_rules::kInvalidUtf8,    &json_rules::kEmptyFile,      &json_rules::kTopLevelNotObject,
         &json_rules::kNanInfinity,    &json_rules::kNegativeInfinity, &json_rules::kInfinityInString,
-        &json_rules::kNestingTooDeep,
+        &json_rules::kNestingTooDeep, &json_rules::kLoneSurrogate,
         &schema_rules::kType,         &schema_rules::kRequired,     &schema_rules::kEnum,
         &schema_rules::kRange,        &schema_rules::kConstraint,
     };

@@ -300,6 +300,28 @@ TEST(JsonDocument, RewritingNumbersReportsOtherFindingsOnce) {
   EXPECT_NE(e[0].message.find("too big"), std::string::npos) << e[0].message;
 }
 
+// Surrogate escapes without their pair: Python's json keeps them (RapidJSON rejects a lone high
+// one, and turns a lone low one into bytes that are not UTF-8); aic-lint reads the file, warns,
+// and the rules see U+FFFD in their place. A proper pair is a character like any other.
+TEST(JsonDocument, LoneSurrogateEscapesAreReadWithAWarning) {
+  Parsed p(R"({"a": "x\ud800y", "k\udbff\u0041": 1, "b": "\udc00", "ok": "\ud83d\ude00"})");
+  EXPECT_TRUE(p.with_code("AIC101").empty());
+  auto w = p.with_code("AIC113");
+  ASSERT_EQ(w.size(), 3u);
+  std::sort(w.begin(), w.end(), [](const auto& x, const auto& y) { return x.begin.column < y.begin.column; });
+  EXPECT_EQ(w[0].pointer, "/a");
+  EXPECT_EQ(w[0].begin.column, 9u);
+  EXPECT_EQ(w[0].end.column, 15u);
+  EXPECT_NE(w[0].message.find("'\\ud800'"), std::string::npos) << w[0].message;
+  EXPECT_NE(w[1].message.find("'\\udbff'"), std::string::npos) << w[1].message;
+  EXPECT_EQ(w[2].pointer, "/b");
+  const auto& root = p.doc.root();
+  EXPECT_EQ(std::string(root["a"].GetString()), "x\xEF\xBF\xBDy");
+  EXPECT_TRUE(root.HasMember("k\xEF\xBF\xBD" "A"));
+  EXPECT_EQ(std::string(root["b"].GetString()), "\xEF\xBF\xBD");
+  EXPECT_EQ(std::string(root["ok"].GetString()), "\xF0\x9F\x98\x80");
+}
+
 TEST(JsonDocument, InfinityWordInsideStrings) {
   Parsed p(R"({"note": "NaN handling", "Infinity": 1, "ok": "NaNo xInfinity Infinity_"})");
   auto w = p.with_code("AIC111");
