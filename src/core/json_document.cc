@@ -110,6 +110,40 @@ std::vector<std::string> split_pointer(std::string_view pointer) {
 }
 
 namespace {
+// Python refuses to read an integer of more digits than this (sys.int_info.default_max_str_digits).
+constexpr std::size_t kPythonMaxIntDigits = 4300;
+
+// The length of the JSON number at `offset` (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?), or 0.
+std::size_t json_number_length(std::string_view text, std::size_t offset) {
+  auto digits = [&](std::size_t at) {
+    std::size_t end = at;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    return end - at;
+  };
+  std::size_t i = offset;
+  if (i < text.size() && text[i] == '-') ++i;
+  std::size_t integer = digits(i);
+  if (integer == 0 || (integer > 1 && text[i] == '0')) return 0;
+  i += integer;
+  if (i + 1 < text.size() && text[i] == '.' && digits(i + 1) > 0) i += 1 + digits(i + 1);
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    std::size_t sign = i + 1 < text.size() && (text[i + 1] == '+' || text[i + 1] == '-') ? 1 : 0;
+    if (std::size_t exponent = digits(i + 1 + sign); exponent > 0) i += 1 + sign + exponent;
+  }
+  return i - offset;
+}
+
+// The code unit of the \uXXXX escape at `offset`, or -1.
+int escaped_code_unit(std::string_view text, std::size_t offset) {
+  if (offset + 6 > text.size() || text[offset] != '\\' || text[offset + 1] != 'u') return -1;
+  unsigned code = 0;
+  auto [ptr, ec] = std::from_chars(text.data() + offset + 2, text.data() + offset + 6, code, 16);
+  return ec == std::errc() && ptr == text.data() + offset + 6 ? static_cast<int>(code) : -1;
+}
+
+bool high_surrogate(int code) { return code >= 0xD800 && code <= 0xDBFF; }
+bool low_surrogate(int code) { return code >= 0xDC00 && code <= 0xDFFF; }
+
 // AIC113 for the six-byte escape `escape` at `offset`.
 void report_lone_surrogate_escape(FileDiagnostics& diagnostics, std::size_t offset, std::string_view escape,
                                   std::string pointer) {
@@ -168,11 +202,15 @@ class IndexingHandler {
     }
     if (numeric) {  // past double's range: Python's json reads it as inf (not a word: no rewrite)
       out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = static_cast<std::uint32_t>(end);
+      const std::string shown = std::string(token.substr(0, 40)) + (token.size() > 40 ? "..." : "");
+      const bool integer = token.find_first_of(".eE") == std::string_view::npos;
       auto& diagnostic = diagnostics_.add(
           json_rules::kNanInfinity, begin, end,
-          "'" + std::string(token.substr(0, 40)) + (token.size() > 40 ? "..." : "") +
-              "' is past the range of a double: aiconfigurator's loader reads it as " +
-              (d < 0 ? "-inf" : "inf"),
+          integer ? "'" + shown + "' (an integer of " + std::to_string(token.size() - digit) +
+                        " digits) is past the range of a double: Python's json reads it exactly, but no "
+                        "model field means it (aic-lint checks it as inf)"
+                  : "'" + shown + "' is past the range of a double: aiconfigurator's loader reads it as " +
+                        (d < 0 ? "-inf" : "inf"),
           current_pointer());
       FileDiagnostics::help(diagnostic, "write the number meant (a double holds at most 1.7976931348623157e308)");
       return dom_.Double(d);
@@ -208,7 +246,7 @@ class IndexingHandler {
     Span span = next_token();
     if (!scalar(rapidjson::kStringType, span)) return false;
     if (text_has_words_) check_words_in_string(span.first, span.second, "string value");
-    check_low_surrogates(span, str, len, current_pointer());
+    check_low_surrogates(span, str, len, [&] { return current_pointer(); });
     return dom_.String(str, len, copy);
   }
   bool Key(const Ch* str, rapidjson::SizeType len, bool copy) {
@@ -216,7 +254,7 @@ class IndexingHandler {
     key_size_ = len;
     if (text_has_words_) check_words_in_string(key_begin_, key_end_, "key");
     check_low_surrogates({key_begin_, key_end_}, str, len,
-                         stack_.empty() ? std::string() : out_.pointer_of(stack_.back().node));
+                         [&] { return stack_.empty() ? std::string() : out_.pointer_of(stack_.back().node); });
     return dom_.Key(str, len, copy);
   }
   bool StartObject() { return start(rapidjson::kObjectType, next_token()) && dom_.StartObject(); }
@@ -390,10 +428,11 @@ class IndexingHandler {
 
   // A \uDC00-\uDFFF escape not right after a high surrogate's: Python's json keeps it alone in
   // the string (AIC113). RapidJSON decodes it to the three bytes ED B0-BF 80-BF, which are not
-  // UTF-8: in the decoded string (in the private copy) they become U+FFFD, EF BF BD, as a lone
-  // high surrogate's escape does (see surrogate_rewrite). Lone high surrogates are reported
-  // where they are rewritten.
-  void check_low_surrogates(Span span, const Ch* decoded, rapidjson::SizeType size, const std::string& pointer) {
+  // UTF-8: in the decoded string (in the private copy) they become its private-use stand-in,
+  // U+E400-U+E7FF (see surrogate_rewrite for the high ones, which are reported where they are
+  // rewritten). `pointer()` is made only for a finding.
+  template <typename Pointer>
+  void check_low_surrogates(Span span, const Ch* decoded, rapidjson::SizeType size, Pointer pointer) {
     std::string_view raw = text_.substr(span.first, span.second - span.first);
     if (raw.find("\\u") == std::string_view::npos) return;
     bool after_high = false;  // the escape just before was a high surrogate's
@@ -404,27 +443,31 @@ class IndexingHandler {
         ++i;
         continue;
       }
-      if (raw[i + 1] != 'u' || i + 6 > raw.size()) {
+      int code = escaped_code_unit(raw, i);
+      if (code < 0) {
         after_high = false;
         i += 2;
         continue;
       }
-      unsigned code = 0;
-      std::from_chars(raw.data() + i + 2, raw.data() + i + 6, code, 16);
-      if (code >= 0xDC00 && code <= 0xDFFF && !after_high) {
+      if (low_surrogate(code) && !after_high) {
         any = true;
-        report_lone_surrogate_escape(diagnostics_, span.first + i, raw.substr(i, 6), pointer);
+        if (diagnostics_.dropped() == 0)  // past the limit, findings are only counted
+          report_lone_surrogate_escape(diagnostics_, span.first + i, raw.substr(i, 6), pointer());
+        else
+          diagnostics_.add(json_rules::kLoneSurrogate, span.first + i, span.first + i + 6, {});
       }
-      after_high = code >= 0xD800 && code <= 0xDBFF && !after_high;
+      after_high = high_surrogate(code);
       i += 6;
     }
     if (!any) return;
     auto* bytes = reinterpret_cast<unsigned char*>(const_cast<Ch*>(decoded));  // the private copy
-    for (rapidjson::SizeType k = 0; k + 2 < size + 0u; ++k)
+    for (rapidjson::SizeType k = 0; k + 2 < size; ++k)
       if (bytes[k] == 0xED && bytes[k + 1] >= 0xB0 && bytes[k + 1] <= 0xBF) {
-        bytes[k] = 0xEF;
-        bytes[k + 1] = 0xBF;
-        bytes[k + 2] = 0xBD;
+        unsigned code = 0xD000u | ((bytes[k + 1] & 0x3Fu) << 6) | (bytes[k + 2] & 0x3Fu);
+        unsigned stand_in = 0xE400u + (code - 0xDC00u);
+        bytes[k] = 0xEE;
+        bytes[k + 1] = static_cast<unsigned char>(0x80u | ((stand_in >> 6) & 0x3Fu));
+        bytes[k + 2] = static_cast<unsigned char>(0x80u | (stand_in & 0x3Fu));
         k += 2;
       }
   }
@@ -466,6 +509,14 @@ constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag | rapidjson::kParse
 std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_view text,
                                  std::size_t offset) {
   if (offset < text.size() && text[offset] == '\0') return "unexpected NUL byte";
+  if (code == rapidjson::kParseErrorNumberTooBig) {
+    std::size_t length = json_number_length(text, offset);
+    std::string_view token = text.substr(offset, length);
+    std::size_t digits = token.size() - (token.starts_with('-') ? 1 : 0);
+    if (length > 0 && token.find_first_of(".eE") == std::string_view::npos && digits > kPythonMaxIntDigits)
+      return "an integer of " + std::to_string(digits) + " digits: Python's json refuses more than " +
+             std::to_string(kPythonMaxIntDigits) + " (ValueError)";
+  }
   // RapidJSON's English messages, as a clause: "missing a comma or '}' after an object member".
   std::string message = rapidjson::GetParseError_En(code);
   if (!message.empty() && message.back() == '.') message.pop_back();
@@ -615,27 +666,44 @@ struct PassResult {
   bool depth_exceeded = false;
 };
 
-// RapidJSON 1.1 rejects as "too big" some numbers Python's json reads: past double's range
-// (1e400, which Python reads as inf) and any with an exponent past 308 (0e4000 is 0.0). Such a
-// number can be rewritten in the private copy to a token no longer than itself that RapidJSON
-// reads as the same value ("Inf", or the value in shortest scientific form), padded with
-// spaces: offsets stay those of the text, which the handler lexes for positions. Empty if the
-// token at `offset` is not a number or has no such rewrite.
+// Where RapidJSON 1.1 and Python's json disagree, the full pass rewrites the text in its private
+// copy so that RapidJSON reads what Python reads, each token to one of the same length (padded
+// with spaces): offsets stay those of the text, which the handler lexes for positions.
+//   * Numbers RapidJSON calls "too big": past double's range (1e400, which Python reads as inf)
+//     and any with an exponent past 308 (0e4000 is 0.0): "Inf", or the value in scientific form.
+//   * A \uD800-\uDBFF escape without its low surrogate (RapidJSON rejects it; Python keeps the
+//     lone surrogate): a private-use stand-in, \uE000-\uE3FF, one per surrogate, so that keys
+//     that differ stay different (a lone low surrogate, which RapidJSON decodes to bytes that are
+//     not UTF-8, gets \uE400-\uE7FF in the handler: see check_low_surrogates).
+
+// The number at `offset` as a token RapidJSON reads as Python's value, or empty (not a number
+// RapidJSON can be given: an integer Python refuses, or no rewrite short enough).
 std::string number_rewrite(std::string_view text, std::size_t offset) {
-  std::size_t end = offset;
-  while (end < text.size() && std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos) ++end;
-  const std::string token(text.substr(offset, end - offset));
-  if (token.empty()) return {};
-  char* parsed = nullptr;
-  const double value = std::strtod(token.c_str(), &parsed);  // correctly rounded, like Python's float()
-  if (parsed != token.c_str() + token.size()) return {};
+  const std::size_t length = json_number_length(text, offset);
+  if (length == 0) return {};
+  const std::string token(text.substr(offset, length));
+  const bool integer = token.find_first_of(".eE") == std::string::npos;
+  if (integer && token.size() - (token[0] == '-') > kPythonMaxIntDigits) return {};
+  double value = 0;
+  auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+  if (end != token.data() + token.size()) return {};
+  if (ec == std::errc::result_out_of_range) {
+    // Past double's range one way or the other: an exponent's sign says which (an integer part
+    // of 309 digits or more is large).
+    std::size_t e = token.find_first_of("eE");
+    bool tiny = e != std::string::npos && token[e + 1] == '-';
+    value = tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    if (token[0] == '-') value = -value;
+  } else if (ec != std::errc()) {
+    return {};
+  }
   std::string rewrite;
   if (std::isinf(value)) {
     rewrite = value < 0 ? "-Inf" : "Inf";
   } else {
     char buffer[32];
-    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    if (ec != std::errc()) return {};
+    auto [ptr, to_ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    if (to_ec != std::errc()) return {};
     rewrite.assign(buffer, ptr);  // an exponent: RapidJSON reads a double, as Python's json does
   }
   if (rewrite.size() > token.size()) return {};
@@ -643,24 +711,98 @@ std::string number_rewrite(std::string_view text, std::size_t offset) {
   return rewrite;
 }
 
-// RapidJSON 1.1 rejects a \uD800-\uDBFF escape not followed by a low surrogate; Python's json
-// keeps the lone surrogate in the string. The escape at `offset` is rewritten to \uFFFD (same
-// length). Empty if there is no such escape at `offset`.
+// The lone high surrogate's escape at `offset` as its private-use stand-in's, or empty.
 std::string surrogate_rewrite(std::string_view text, std::size_t offset) {
-  if (offset + 6 > text.size() || text[offset] != '\\' || text[offset + 1] != 'u') return {};
-  unsigned code = 0;
-  auto [ptr, ec] = std::from_chars(text.data() + offset + 2, text.data() + offset + 6, code, 16);
-  if (ec != std::errc() || ptr != text.data() + offset + 6 || code < 0xD800 || code > 0xDBFF) return {};
-  return "\\ufffd";
+  int code = escaped_code_unit(text, offset);
+  if (!high_surrogate(code)) return {};
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(0xE000 + code - 0xD800));
+  return buffer;
+}
+
+// What RapidJSON stopped on, `code` at `offset`, rewritten; empty if it cannot be.
+std::string rewrite_at(std::string_view text, std::size_t offset, rapidjson::ParseErrorCode code) {
+  if (code == rapidjson::kParseErrorNumberTooBig) return number_rewrite(text, offset);
+  if (code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid) return surrogate_rewrite(text, offset);
+  return {};
+}
+
+// Every rewrite the text needs from `from` (outside any string) on, found in one scan (strings
+// and comments skipped), so that a file with many of them costs two passes, not one per
+// rewrite. Numbers: those with
+// an integer part of 309 digits or more, or an exponent of 309 or more (a superset of what
+// RapidJSON rejects; rewriting one it would accept changes nothing, as every double is read
+// again from the text). Surrogates: a high one not followed by a low one.
+template <typename Rewrite>  // called as rewrite(offset, replacement)
+void collect_rewrites(std::string_view text, std::size_t from, Rewrite rewrite) {
+  std::size_t i = from;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '"') {
+      std::size_t j = i + 1;
+      while (j < text.size() && text[j] != '"') {
+        if (text[j] != '\\') {
+          ++j;
+          continue;
+        }
+        int code = escaped_code_unit(text, j);
+        if (high_surrogate(code) && low_surrogate(escaped_code_unit(text, j + 6))) {
+          j += 12;
+        } else if (high_surrogate(code)) {
+          rewrite(j, surrogate_rewrite(text, j));
+          j += 6;
+        } else {
+          j += code >= 0 ? 6 : 2;
+        }
+      }
+      i = j + 1;
+    } else if (c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*')) {
+      std::size_t end = text[i + 1] == '/' ? text.find('\n', i) : text.find("*/", i + 2);
+      i = end == std::string_view::npos ? text.size() : end + 1;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      std::size_t length = json_number_length(text, i);
+      if (length == 0) {
+        ++i;
+        continue;
+      }
+      std::string_view token = text.substr(i, length);
+      std::size_t sign = token[0] == '-' ? 1 : 0;
+      std::size_t integer_end = token.find_first_of(".eE");
+      std::size_t integer_digits = (integer_end == std::string_view::npos ? token.size() : integer_end) - sign;
+      std::size_t e = token.find_first_of("eE");
+      bool big_exponent = false;
+      if (e != std::string_view::npos) {
+        std::string_view exponent = token.substr(e + 1);
+        if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.remove_prefix(1);
+        while (exponent.size() > 1 && exponent[0] == '0') exponent.remove_prefix(1);
+        big_exponent = exponent.size() > 3 || (exponent.size() == 3 && exponent >= "309");
+      }
+      if (integer_digits >= 309 || big_exponent)
+        if (std::string replacement = number_rewrite(text, i); !replacement.empty()) rewrite(i, replacement);
+      i += length;
+    } else {
+      ++i;
+    }
+  }
 }
 
 // AIC113 at the escape at `offset`, with the pointer of the innermost value or key holding it.
+// O(log values + depth) per escape: a file can hold a million of them.
 void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::size_t offset,
                            FileDiagnostics& diagnostics) {
+  if (diagnostics.dropped() > 0) {  // past the limit findings are only counted: no pointer needed
+    diagnostics.add(json_rules::kLoneSurrogate, offset, offset + 6, {});
+    return;
+  }
+  const auto& nodes = doc.nodes();  // in document order: by where each value begins
+  auto after = std::upper_bound(nodes.begin(), nodes.end(), offset,
+                                [](std::size_t at, const JsonDocument::Node& n) { return at < n.begin; });
   std::uint32_t at = JsonDocument::kNone;
-  for (std::uint32_t i = 0; i < doc.nodes().size(); ++i) {  // document order: the last one is innermost
-    const JsonDocument::Node& n = doc.node(i);
-    if ((n.begin <= offset && offset < n.end) || (n.key_begin <= offset && offset < n.key_end)) at = i;
+  if (after != nodes.end() && after->has_key() && after->key_begin <= offset && offset < after->key_end) {
+    at = static_cast<std::uint32_t>(after - nodes.begin());  // in the key of the member that follows
+  } else if (after != nodes.begin()) {
+    at = static_cast<std::uint32_t>(after - nodes.begin() - 1);  // the innermost value holding it
+    while (at != JsonDocument::kNone && !(nodes[at].begin <= offset && offset < nodes[at].end)) at = nodes[at].parent;
   }
   report_lone_surrogate_escape(diagnostics, offset, text.substr(offset, 6),
                                at == JsonDocument::kNone ? std::string() : doc.pointer_of(at));
@@ -761,27 +903,33 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
   // rejects but Python's json reads (a number past double's range, a lone surrogate escape) is
   // rewritten in the copy (number_rewrite, surrogate_rewrite) and the pass runs again; a
   // bounded number of times, so that a hostile file costs a few passes at most.
-  constexpr std::size_t kMaxRewrites = 16;
-  std::vector<std::pair<std::size_t, std::string>> rewrites;  // offset, replacement
+  constexpr std::size_t kMaxPasses = 8;
+  std::string patched;                  // the text with its rewrites, once it has one
+  std::vector<std::size_t> surrogates;  // where lone high surrogates were rewritten
+  auto rewrite = [&](std::size_t offset, const std::string& replacement) {
+    if (patched.empty()) patched.assign(text);
+    if (patched.compare(offset, replacement.size(), replacement) == 0) return;  // done already
+    std::memcpy(patched.data() + offset, replacement.data(), replacement.size());
+    if (replacement.starts_with("\\u")) surrogates.push_back(offset);
+  };
   const FileDiagnostics::Mark before_pass = diagnostics.mark();
   PassResult pass;
-  while (true) {
-    char* copy = doc.copy_text(text);
-    for (const auto& [offset, replacement] : rewrites) std::memcpy(copy + offset, replacement.data(), replacement.size());
+  for (std::size_t passes = 1;; ++passes) {
+    char* copy = doc.copy_text(patched.empty() ? text : std::string_view(patched));
     pass = run_full_pass(source, base, copy, doc, *doc.dom_, diagnostics, options, text_has_words);
-    if (!pass.syntax_error || pass.depth_exceeded || rewrites.size() == kMaxRewrites) break;
-    std::string replacement = pass.code == rapidjson::kParseErrorNumberTooBig ? number_rewrite(text, pass.error_offset)
-                              : pass.code == rapidjson::kParseErrorStringUnicodeSurrogateInvalid
-                                  ? surrogate_rewrite(text, pass.error_offset)
-                                  : std::string();
+    if (!pass.syntax_error || pass.depth_exceeded || passes == kMaxPasses) break;
+    std::string replacement = rewrite_at(text, pass.error_offset, pass.code);
     if (replacement.empty()) break;
-    rewrites.emplace_back(pass.error_offset, std::move(replacement));
+    // The first time: every rewrite the text needs at once (scanned from the start, where the
+    // scan knows it is outside any string). Then one at a time, for what it did not foresee.
+    if (passes == 1) collect_rewrites(text, base, rewrite);
+    rewrite(pass.error_offset, replacement);
     diagnostics.rewind(before_pass);
     doc.nodes_.clear();
     doc.dom_->reset();
   }
-  for (const auto& [offset, replacement] : rewrites)
-    if (replacement == "\\ufffd") report_lone_surrogate(doc, text, offset, diagnostics);
+  std::sort(surrogates.begin(), surrogates.end());
+  for (std::size_t offset : surrogates) report_lone_surrogate(doc, text, offset, diagnostics);
   if (pass.syntax_error) {
     if (!pass.depth_exceeded) {
       std::size_t offset = pass.error_offset;

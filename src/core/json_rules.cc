@@ -158,14 +158,16 @@ hostile file attacks recursive tools. aic-lint stops reading the file at the lim
 Fix: flatten the structure; a model config never needs this depth.)"};
 
 const RuleInfo kLoneSurrogate{"AIC113", "lone-surrogate", Severity::warning,
-    "A \\uD800-\\uDBFF escape without the low surrogate that must follow it.",
+    "A UTF-16 surrogate escape (\\uD800-\\uDFFF) without its pair.",
     R"(What it checks: string escapes of a UTF-16 high surrogate (\uD800-\uDBFF) not followed by a
-low one (\uDC00-\uDFFF).
+low one (\uDC00-\uDFFF), and of a low surrogate not right after a high one.
 
 Why: Python's json accepts the escape and keeps the lone surrogate in the string, so the loader
 reads the file; but no UTF-8 text can hold it: the string matches nothing aiconfigurator
-compares it with, and printing or encoding it raises UnicodeEncodeError. (RapidJSON rejects
-the escape; aic-lint reads it as Python does, as U+FFFD in what the rules see.)
+compares it with, and printing or encoding it raises UnicodeEncodeError. (RapidJSON rejects a
+lone high surrogate and turns a lone low one into bytes that are not UTF-8; aic-lint reads the
+file as Python does, with a private-use character (U+E000-U+E7FF, one per surrogate) in its
+place in what the rules see.)
 
 Fix: write the character meant, or the full surrogate pair (\uD83D\uDE00 for U+1F600).)"};
 

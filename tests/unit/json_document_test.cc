@@ -292,12 +292,35 @@ TEST(JsonDocument, RewritingNumbersReportsOtherFindingsOnce) {
   EXPECT_EQ(p.with_code("AIC103").size(), 1u);
   EXPECT_EQ(p.with_code("AIC109").size(), 1u);
   EXPECT_TRUE(p.with_code("AIC101").empty());
+  // Many of them: all found by one scan (two passes, not one per number).
   std::string many = "[";
-  for (int i = 0; i < 40; ++i) many += std::string(i ? "," : "") + "0e999";
-  Parsed hostile("{\"a\": " + many + "]}");
-  auto e = hostile.with_code("AIC101");
+  for (int i = 0; i < 400; ++i) many += std::string(i ? "," : "") + (i % 2 ? "0e999" : "-1e400");
+  Parsed hostile("{\"a\": " + many + "], \"s\": \"\\ud800 1e999\"}");
+  EXPECT_TRUE(hostile.with_code("AIC101").empty());
+  EXPECT_EQ(hostile.with_code("AIC109").size(), 200u);
+  EXPECT_EQ(hostile.with_code("AIC113").size(), 1u);
+  EXPECT_EQ(std::string(hostile.doc.root()["s"].GetString()), "\xEE\x80\x80 1e999");
+}
+
+// What JSON's grammar rejects stays an error where Python's json reports it, also after a
+// number RapidJSON calls too big; integers: Python reads up to 4300 digits exactly, no more.
+TEST(JsonDocument, RewritesKeepJsonsGrammarAndPythonsIntegerLimit) {
+  const std::string big(309, '9');
+  Parsed dot("{\"a\": " + big + ".}");
+  auto e = dot.with_code("AIC101");
   ASSERT_EQ(e.size(), 1u);
-  EXPECT_NE(e[0].message.find("too big"), std::string::npos) << e[0].message;
+  EXPECT_EQ(e[0].begin.column, 7u + big.size());  // at the '.'
+  Parsed fraction("{\"a\": [-" + big + ".E-5]}");
+  EXPECT_EQ(fraction.with_code("AIC101").size(), 1u);
+  Parsed integer("{\"a\": " + std::string(400, '9') + "}");
+  auto w = integer.with_code("AIC109");
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_NE(w[0].message.find("an integer of 400 digits"), std::string::npos) << w[0].message;
+  Parsed huge("{\"a\": 1" + std::string(5000, '0') + "}");
+  e = huge.with_code("AIC101");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_NE(e[0].message.find("an integer of 5001 digits: Python's json refuses more than 4300"), std::string::npos)
+      << e[0].message;
 }
 
 // Surrogate escapes without their pair: Python's json keeps them (RapidJSON rejects a lone high
@@ -316,10 +339,21 @@ TEST(JsonDocument, LoneSurrogateEscapesAreReadWithAWarning) {
   EXPECT_NE(w[1].message.find("'\\udbff'"), std::string::npos) << w[1].message;
   EXPECT_EQ(w[2].pointer, "/b");
   const auto& root = p.doc.root();
-  EXPECT_EQ(std::string(root["a"].GetString()), "x\xEF\xBF\xBDy");
-  EXPECT_TRUE(root.HasMember("k\xEF\xBF\xBD" "A"));
-  EXPECT_EQ(std::string(root["b"].GetString()), "\xEF\xBF\xBD");
+  EXPECT_EQ(std::string(root["a"].GetString()), "x\xEE\x80\x80y");  // U+E000 stands for U+D800
+  EXPECT_TRUE(root.HasMember("k\xEE\x8F\xBF" "A"));                   // U+E3FF for U+DBFF
+  EXPECT_EQ(std::string(root["b"].GetString()), "\xEE\x90\x80");      // U+E400 for U+DC00
   EXPECT_EQ(std::string(root["ok"].GetString()), "\xF0\x9F\x98\x80");
+}
+
+// Lone surrogates stay distinct (Python keeps them, so keys that differ by one are different
+// keys), and a high surrogate followed by a pair is one finding, for the lone one.
+TEST(JsonDocument, LoneSurrogatesStayDistinct) {
+  Parsed p(R"({"\uD800": 1, "\uD801": 2, "\uDC00": 3, "\uDC01": 4, "\ufffd": 5, "s": "\uD800\uD800\uDC00"})");
+  EXPECT_TRUE(p.with_code("AIC104").empty());
+  EXPECT_EQ(p.doc.root().MemberCount(), 6u);
+  auto w = p.with_code("AIC113");
+  EXPECT_EQ(w.size(), 5u);
+  for (const auto& d : w) EXPECT_NE(d.begin.column, 85u) << "the \\uDC00 of the pair is not lone";
 }
 
 TEST(JsonDocument, InfinityWordInsideStrings) {
