@@ -38,15 +38,20 @@ class JsonDocument {
     std::uint32_t parent = kNone;
     std::uint32_t first_child = kNone;
     std::uint32_t next_sibling = kNone;
-    std::uint32_t index = 0;          // ordinal among its siblings (array index for arrays)
+    // One of two, by what the node is (has_key()): 36 bytes a node instead of 40, and a 3 MB
+    // config has 67,000 of them.
+    union {
+      std::uint32_t index = 0;        // an array element's index
+      std::uint32_t key_size;         // an object member's decoded key, in bytes (see JsonDocument::key)
+    };
     std::uint32_t key_begin = 0;      // span of the key, quotes included (object members only)
     std::uint32_t key_end = 0;
-    std::uint32_t key_size = 0;       // bytes of the decoded key (see JsonDocument::key)
     std::uint32_t begin = 0;          // span of the value
     std::uint32_t end = 0;
     rapidjson::Type type : 8 = rapidjson::kNullType;
     bool has_key() const { return key_end != 0; }
   };
+  static_assert(sizeof(Node) == 36);
 
   // Parses `source`, reporting JSON-level findings into `diagnostics`. Never throws on input.
   // The document's strings live in a private copy of the text.
