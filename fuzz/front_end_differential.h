@@ -73,7 +73,8 @@ inline Outcome parse(std::string_view text, bool fast_path, bool in_place, std::
   for (const auto& n : doc.nodes())
     o.document += std::to_string(n.parent) + " " + std::to_string(n.first_child) + " " +
                   std::to_string(n.next_sibling) + " " + std::to_string(n.index) + " " +
-                  std::to_string(n.key_begin) + "-" + std::to_string(n.key_end) + ":" +
+                  std::to_string(n.key_begin) + "-" +
+                  std::to_string(n.has_key() ? JsonDocument::key_end(n, source.text()) : 0) + ":" +
                   std::string(doc.key(n)) + " " + std::to_string(n.begin) + "-" + std::to_string(n.end) +
                   " t" + std::to_string(static_cast<int>(n.type)) + "\n";
   for (const auto& d : out.diagnostics())

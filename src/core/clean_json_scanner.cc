@@ -224,7 +224,6 @@ class CleanJsonScanner {
     if (!string(key, key_size) || !dom_.Key(key, static_cast<rapidjson::SizeType>(key_size), false))
       return false;
     nodes_[child].key_begin = offset(key_begin);
-    nodes_[child].key_end = offset(p_);
     nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
     skip_white_space();
     if (*p_ != ':') return false;

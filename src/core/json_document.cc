@@ -75,6 +75,20 @@ double correctly_rounded(std::string_view token, double approx) {
 
 }  // namespace
 
+std::size_t JsonDocument::string_end(std::string_view text, std::size_t begin) {
+  // The closing quote is the first one not preceded by an odd run of backslashes.
+  for (std::size_t i = begin + 1; i < text.size();) {
+    const void* q = std::memchr(text.data() + i, '"', text.size() - i);
+    if (!q) return text.size();
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text.data());
+    std::size_t k = at;
+    while (k > begin + 1 && text[k - 1] == '\\') --k;
+    if ((at - k) % 2 == 0) return at + 1;
+    i = at + 1;
+  }
+  return text.size();
+}
+
 std::string escape_pointer_token(std::string_view token) {
   std::string out;
   out.reserve(token.size());
@@ -295,19 +309,7 @@ class IndexingHandler {
   std::size_t token_end(std::size_t begin) const {
     if (begin >= text_.size()) return begin;
     char c = text_[begin];
-    if (c == '"') {
-      // The closing quote is the first one not preceded by an odd run of backslashes.
-      for (std::size_t i = begin + 1; i < text_.size();) {
-        const void* q = std::memchr(text_.data() + i, '"', text_.size() - i);
-        if (!q) return text_.size();
-        std::size_t at = static_cast<std::size_t>(static_cast<const char*>(q) - text_.data());
-        std::size_t k = at;
-        while (k > begin + 1 && text_[k - 1] == '\\') --k;
-        if ((at - k) % 2 == 0) return at + 1;
-        i = at + 1;
-      }
-      return text_.size();
-    }
+    if (c == '"') return JsonDocument::string_end(text_, begin);
     if (c == '{' || c == '[' || c == '}' || c == ']') return begin + 1;
     return scalar_end(begin);
   }
@@ -366,7 +368,6 @@ class IndexingHandler {
       n.index = parent.count++;
       if (out_.nodes_[parent.node].type == rapidjson::kObjectType) {
         n.key_begin = static_cast<std::uint32_t>(key_begin_);
-        n.key_end = static_cast<std::uint32_t>(key_end_);
         n.key_size = static_cast<std::uint32_t>(key_size_);
       }
     }
@@ -588,7 +589,8 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
     for (auto [earlier_index, later_index] : repeats) {
       const Node& earlier = nodes[earlier_index];
       const Node& later = nodes[later_index];
-      auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin, later.key_end,
+      auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin,
+                                JsonDocument::key_end(later, diagnostics.source().text()),
                                 "duplicate key '" + std::string(doc.key(later)) +
                                     "': aiconfigurator's loader silently keeps this last value",
                                 doc.pointer_of(later_index));
@@ -798,7 +800,8 @@ void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::
   auto after = std::upper_bound(nodes.begin(), nodes.end(), offset,
                                 [](std::size_t at, const JsonDocument::Node& n) { return at < n.begin; });
   std::uint32_t at = JsonDocument::kNone;
-  if (after != nodes.end() && after->has_key() && after->key_begin <= offset && offset < after->key_end) {
+  if (after != nodes.end() && after->has_key() && after->key_begin <= offset &&
+      offset < JsonDocument::key_end(*after, text)) {
     at = static_cast<std::uint32_t>(after - nodes.begin());  // in the key of the member that follows
   } else if (after != nodes.begin()) {
     at = static_cast<std::uint32_t>(after - nodes.begin() - 1);  // the innermost value holding it

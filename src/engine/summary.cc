@@ -47,7 +47,7 @@ class Reader {
     // Objects and arrays span lines: point at their key (or opening bracket) instead.
     if (at_key && node.has_key()) {
       begin = node.key_begin;
-      end = node.key_end;
+      end = JsonDocument::key_end(node, source.text());
     } else if (node.type == rapidjson::kObjectType || node.type == rapidjson::kArrayType) {
       end = begin + 1;
     }

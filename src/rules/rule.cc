@@ -11,7 +11,8 @@ Diagnostic& report_node(const FileContext& c, const RuleInfo& rule, std::string_
   bool exact = c.doc.pointer_of(n).size() == pointer.size();
   if (!exact) return c.out.add(rule, node.begin, node.begin + 1, std::move(message), std::string(pointer));
   if (at_key && node.has_key())
-    return c.out.add(rule, node.key_begin, node.key_end, std::move(message), std::string(pointer));
+    return c.out.add(rule, node.key_begin, JsonDocument::key_end(node, c.source.text()), std::move(message),
+                     std::string(pointer));
   return c.out.add(rule, node.begin, node.end, std::move(message), std::string(pointer));
 }
 }  // namespace
