@@ -159,13 +159,20 @@ bool high_surrogate(int code) { return code >= 0xD800 && code <= 0xDBFF; }
 bool low_surrogate(int code) { return code >= 0xDC00 && code <= 0xDFFF; }
 
 // AIC113 for the six-byte escape `escape` at `offset`.
+// `pointer()` is asked only for a finding that is kept (past the per-file limit, findings are
+// only counted: a file can hold a million of these).
+template <typename Pointer>
 void report_lone_surrogate_escape(FileDiagnostics& diagnostics, std::size_t offset, std::string_view escape,
-                                  std::string pointer) {
+                                  Pointer pointer) {
+  if (diagnostics.dropped() > 0) {
+    diagnostics.add(json_rules::kLoneSurrogate, offset, offset + escape.size(), {});
+    return;
+  }
   auto& d = diagnostics.add(json_rules::kLoneSurrogate, offset, offset + escape.size(),
                             "lone surrogate escape '" + std::string(escape) +
                                 "': Python's json keeps it in the string, which then matches nothing "
                                 "aiconfigurator compares it with and cannot be printed as UTF-8",
-                            std::move(pointer));
+                            pointer());
   FileDiagnostics::help(d, "write the character meant, or the full surrogate pair (\\uD83D\\uDE00)");
 }
 }  // namespace
@@ -452,10 +459,7 @@ class IndexingHandler {
       }
       if (low_surrogate(code) && !after_high) {
         any = true;
-        if (diagnostics_.dropped() == 0)  // past the limit, findings are only counted
-          report_lone_surrogate_escape(diagnostics_, span.first + i, raw.substr(i, 6), pointer());
-        else
-          diagnostics_.add(json_rules::kLoneSurrogate, span.first + i, span.first + i + 6, {});
+        report_lone_surrogate_escape(diagnostics_, span.first + i, raw.substr(i, 6), pointer);
       }
       after_high = high_surrogate(code);
       i += 6;
@@ -788,14 +792,8 @@ void collect_rewrites(std::string_view text, std::size_t from, Rewrite rewrite) 
   }
 }
 
-// AIC113 at the escape at `offset`, with the pointer of the innermost value or key holding it.
-// O(log values + depth) per escape: a file can hold a million of them.
-void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::size_t offset,
-                           FileDiagnostics& diagnostics) {
-  if (diagnostics.dropped() > 0) {  // past the limit findings are only counted: no pointer needed
-    diagnostics.add(json_rules::kLoneSurrogate, offset, offset + 6, {});
-    return;
-  }
+// The innermost value or key holding the byte at `offset`, or kNone. O(log values + depth).
+std::uint32_t node_holding(const JsonDocument& doc, std::string_view text, std::size_t offset) {
   const auto& nodes = doc.nodes();  // in document order: by where each value begins
   auto after = std::upper_bound(nodes.begin(), nodes.end(), offset,
                                 [](std::size_t at, const JsonDocument::Node& n) { return at < n.begin; });
@@ -807,8 +805,16 @@ void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::
     at = static_cast<std::uint32_t>(after - nodes.begin() - 1);  // the innermost value holding it
     while (at != JsonDocument::kNone && !(nodes[at].begin <= offset && offset < nodes[at].end)) at = nodes[at].parent;
   }
-  report_lone_surrogate_escape(diagnostics, offset, text.substr(offset, 6),
-                               at == JsonDocument::kNone ? std::string() : doc.pointer_of(at));
+  return at;
+}
+
+// AIC113 at the escape at `offset`, with the pointer of the innermost value or key holding it.
+void report_lone_surrogate(const JsonDocument& doc, std::string_view text, std::size_t offset,
+                           FileDiagnostics& diagnostics) {
+  report_lone_surrogate_escape(diagnostics, offset, text.substr(offset, 6), [&] {
+    std::uint32_t at = node_holding(doc, text, offset);
+    return at == JsonDocument::kNone ? std::string() : doc.pointer_of(at);
+  });
 }
 
 // The full pass: RapidJSON over a private copy of the text, positions by scanning.
