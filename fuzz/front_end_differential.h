@@ -1,9 +1,9 @@
 #pragma once
 // The front end's promise, shared by tests/unit/clean_json_scanner_test.cc and fuzz_front_end:
-// wherever the clean-text fast path (core/clean_json_scanner.h) reads a text, the node index,
-// the DOM (value types, number kinds and bits) and the findings are exactly the full RapidJSON
-// pass's; parse_in_place leaves the source's bytes as they were; DOM strings in a private copy
-// stay NUL-terminated.
+// wherever the clean-text fast path (core/clean_json_scanner.h) reads a text, the node tree
+// (walked through first_child, so lazily indexed containers too), the DOM (value types, number
+// kinds and bits) and the findings are exactly the full RapidJSON pass's; parse_in_place leaves
+// the source's bytes as they were; DOM strings in a private copy stay NUL-terminated.
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -59,24 +59,36 @@ struct Outcome {
   bool source_unchanged = true;
 };
 
-inline Outcome parse(std::string_view text, bool fast_path, bool in_place, std::size_t max_depth) {
+// The node tree depth first, as first_child and next_sibling give it (a lazy container's
+// children are indexed on the way), each node by its pointer: node numbers may differ.
+inline void flatten_nodes(const JsonDocument& doc, std::string_view text, std::uint32_t n, std::string& out) {
+  const auto& node = doc.node(n);
+  out += doc.pointer_of(n) + " " + std::to_string(node.has_key() ? 0 : node.index) + " " +
+         std::to_string(node.key_begin) + "-" +
+         std::to_string(node.has_key() ? JsonDocument::key_end(node, text) : 0) + ":" + std::string(doc.key(node)) +
+         " " + std::to_string(node.begin) + "-" + std::to_string(node.end) + " t" +
+         std::to_string(static_cast<int>(node.type)) + (doc.has_children(n) ? " +" : "") + "\n";
+  for (auto c = doc.first_child(n); c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
+    if (doc.node(c).parent != n) out += "WRONG PARENT\n";
+    if (doc.find(doc.pointer_of(c)) != c) out += "find(pointer_of) IS ANOTHER NODE\n";
+    flatten_nodes(doc, text, c, out);
+  }
+}
+
+inline Outcome parse(std::string_view text, bool fast_path, bool in_place, std::size_t max_depth,
+                     std::size_t max_indexed_children = ParseOptions{}.max_indexed_children) {
   SourceFile source("t.json", std::string(text));
   FileDiagnostics out(source);
   ParseOptions options;
   options.fast_path = fast_path;
   options.max_depth = max_depth;
+  options.max_indexed_children = max_indexed_children;
   JsonDocument doc = in_place ? JsonDocument::parse_in_place(source, out, options)
                               : JsonDocument::parse(source, out, options);
   Outcome o;
   o.fast = doc.read_by_fast_path();
   if (doc.has_root()) flatten(doc.root(), !in_place, o.document);
-  for (const auto& n : doc.nodes())
-    o.document += std::to_string(n.parent) + " " + std::to_string(n.first_child) + " " +
-                  std::to_string(n.next_sibling) + " " + std::to_string(n.index) + " " +
-                  std::to_string(n.key_begin) + "-" +
-                  std::to_string(n.has_key() ? JsonDocument::key_end(n, source.text()) : 0) + ":" +
-                  std::string(doc.key(n)) + " " + std::to_string(n.begin) + "-" + std::to_string(n.end) +
-                  " t" + std::to_string(static_cast<int>(n.type)) + "\n";
+  if (!doc.nodes().empty()) flatten_nodes(doc, source.text(), 0, o.document);
   for (const auto& d : out.diagnostics())
     o.findings += d.code + " " + std::to_string(d.begin.line) + ":" + std::to_string(d.begin.column) + "-" +
                   std::to_string(d.end.line) + ":" + std::to_string(d.end.column) + " " + d.message + " @" +
@@ -97,9 +109,18 @@ inline FrontEndVerdict compare_front_end_passes(std::string_view text, std::size
   auto full = parse(text, false, false, max_depth);
   auto fast = parse(text, true, false, max_depth);
   auto in_place = parse(text, true, true, max_depth);
+  // Every container of more than two children lazy, in a copy and in place.
+  auto lazy = parse(text, true, false, max_depth, 2);
+  auto lazy_in_place = parse(text, true, true, max_depth, 2);
   FrontEndVerdict v{fast.fast, {}};
   if (full.fast) v.difference += "the full pass was not taken when asked for\n";
   if (fast.fast != in_place.fast) v.difference += "in place and copy disagree on taking the fast path\n";
+  if (fast.fast != lazy.fast || fast.fast != lazy_in_place.fast)
+    v.difference += "lazy indexing changes whether the fast path is taken\n";
+  if (lazy.document != full.document) v.difference += "document differs, lazily indexed:\n--- full\n" + full.document + "--- lazy\n" + lazy.document;
+  if (lazy_in_place.document != full.document) v.difference += "document differs, lazily indexed in place\n";
+  if (lazy.findings != full.findings || lazy_in_place.findings != full.findings)
+    v.difference += "findings differ, lazily indexed:\n--- full\n" + full.findings + "--- lazy\n" + lazy.findings;
   if (!in_place.source_unchanged) v.difference += "parse_in_place changed the source's bytes\n";
   if (fast.document != full.document) v.difference += "document differs:\n--- full\n" + full.document + "--- fast\n" + fast.document;
   if (fast.findings != full.findings) v.difference += "findings differ:\n--- full\n" + full.findings + "--- fast\n" + fast.findings;

@@ -29,6 +29,7 @@ class CleanJsonScanner {
     skip_white_space();
     return p_ == end_;
   }
+  bool marked_lazy() const { return lazy_; }
 
  private:
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_); }
@@ -98,9 +99,10 @@ class CleanJsonScanner {
     return true;
   }
 
-  // Parses the value at p_ into node `self` (already appended, its parent and key set).
+  // Parses the value at p_ into node `self` (already appended, its parent and key set), or into
+  // the DOM alone when `self` is kNone (inside a lazy container).
   bool value(std::uint32_t self, std::size_t depth) {
-    nodes_[self].begin = offset(p_);
+    if (self != JsonDocument::kNone) nodes_[self].begin = offset(p_);
     switch (*p_) {
       case '{': return object(self, depth);
       case '[': return array(self, depth);
@@ -119,6 +121,7 @@ class CleanJsonScanner {
   }
 
   void finish_scalar(std::uint32_t self, rapidjson::Type type) {
+    if (self == JsonDocument::kNone) return;
     nodes_[self].type = type;
     nodes_[self].end = offset(p_);
   }
@@ -193,7 +196,7 @@ class CleanJsonScanner {
     n.index = count;
     auto index = static_cast<std::uint32_t>(nodes_.size());
     nodes_.push_back(n);
-    if (last == JsonDocument::kNone) nodes_[parent].first_child = index;
+    if (last == JsonDocument::kNone) nodes_[parent].indexed_first_child = index;
     else nodes_[last].next_sibling = index;
     last = index;
     return index;
@@ -223,8 +226,10 @@ class CleanJsonScanner {
     std::size_t key_size;
     if (!string(key, key_size) || !dom_.Key(key, static_cast<rapidjson::SizeType>(key_size), false))
       return false;
-    nodes_[child].key_begin = offset(key_begin);
-    nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
+    if (child != JsonDocument::kNone) {
+      nodes_[child].key_begin = offset(key_begin);
+      nodes_[child].key_size = static_cast<std::uint32_t>(key_size);
+    }
     skip_white_space();
     if (*p_ != ':') return false;
     ++p_;
@@ -233,18 +238,25 @@ class CleanJsonScanner {
   }
 
   // The '{' or '[' at p_ and its items up to `close`, comma-separated (no trailing comma): each
-  // item is read by `item` into a new child node. `count` receives the number of items.
+  // item is read by `item` into a new child node (kNone: the DOM alone). `count` receives the
+  // number of items.
   template <typename Item>
   bool container(std::uint32_t self, std::size_t depth, rapidjson::Type type, char close,
                  std::uint32_t& count, Item item) {
     if (depth >= in_.max_depth) return false;  // the full pass reports it
-    nodes_[self].type = type;
+    bool indexing = self != JsonDocument::kNone;
+    if (indexing) nodes_[self].type = type;
     ++p_;
     skip_white_space();
     std::uint32_t last = JsonDocument::kNone;
     if (*p_ != close) {
       while (true) {
-        if (!item(add_child(self, count++, last))) return false;
+        if (indexing && count == in_.max_indexed_children) {
+          forget_children(self);
+          indexing = false;
+        }
+        if (!item(indexing ? add_child(self, count, last) : JsonDocument::kNone)) return false;
+        ++count;
         skip_white_space();
         if (*p_ == close) break;
         if (*p_ != ',') return false;
@@ -253,8 +265,17 @@ class CleanJsonScanner {
       }
     }
     ++p_;
-    nodes_[self].end = offset(p_);
+    if (self != JsonDocument::kNone) nodes_[self].end = offset(p_);
     return true;
+  }
+
+  // Drops the nodes of `self`'s children so far (its descendants: the last nodes appended) and
+  // marks it lazy.
+  void forget_children(std::uint32_t self) {
+    if (nodes_[self].indexed_first_child != JsonDocument::kNone) nodes_.resize(nodes_[self].indexed_first_child);
+    nodes_[self].indexed_first_child = JsonDocument::kNone;
+    nodes_[self].lazy = true;
+    lazy_ = true;
   }
 
   const CleanScanInput& in_;
@@ -263,13 +284,17 @@ class CleanJsonScanner {
   const char* p_ = nullptr;
   std::vector<Node>& nodes_;
   rapidjson::Document& dom_;
+  bool lazy_ = false;  // some node was marked lazy
 };
 
 }  // namespace
 
 bool scan_clean_json(const CleanScanInput& in, std::vector<JsonDocument::Node>& nodes,
-                     rapidjson::Document& dom) {
-  return CleanJsonScanner(in, nodes, dom).run();
+                     rapidjson::Document& dom, bool& lazy) {
+  CleanJsonScanner scanner(in, nodes, dom);
+  bool clean = scanner.run();
+  lazy = scanner.marked_lazy();
+  return clean;
 }
 
 }  // namespace aic

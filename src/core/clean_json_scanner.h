@@ -11,6 +11,7 @@
 // reports what is wrong. So it never decides what is an error: it only has to agree with
 // RapidJSON on what it accepts (tests/unit/clean_json_scanner_test.cc compares the two).
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +28,16 @@ struct CleanScanInput {
   char* strings = nullptr;
   bool terminate_strings = false;
   std::size_t max_depth = 128;
+  // A container with more children than this gets none indexed: its node is marked lazy (see
+  // JsonDocument::first_child) and the scan goes on feeding the DOM alone.
+  std::size_t max_indexed_children = SIZE_MAX;
 };
 
 // Appends the nodes of the text to `nodes` (empty on entry) and feeds the DOM through `dom`'s SAX
 // interface (call it from GenericDocument::Populate). False: not clean JSON as defined above;
-// `nodes` and `dom` are then partly built and must be discarded.
+// `nodes` and `dom` are then partly built and must be discarded. `lazy` tells whether some node
+// was marked lazy.
 bool scan_clean_json(const CleanScanInput& in, std::vector<JsonDocument::Node>& nodes,
-                     rapidjson::Document& dom);
+                     rapidjson::Document& dom, bool& lazy);
 
 }  // namespace aic

@@ -17,6 +17,7 @@
 #include "core/huge_pages.h"
 #include "core/json_rules.h"
 #include "core/key_hash.h"
+#include "core/lazy_index.h"
 #include "core/utf8.h"
 
 namespace aic {
@@ -381,7 +382,7 @@ class IndexingHandler {
     auto index = static_cast<std::uint32_t>(out_.nodes_.size());
     if (!stack_.empty()) {
       Open& parent = stack_.back();
-      if (parent.last_child == JsonDocument::kNone) out_.nodes_[parent.node].first_child = index;
+      if (parent.last_child == JsonDocument::kNone) out_.nodes_[parent.node].indexed_first_child = index;
       else out_.nodes_[parent.last_child].next_sibling = index;
       parent.last_child = index;
     }
@@ -541,6 +542,76 @@ struct DuplicateKeys {
   bool root_indexed = false;  // `root_index` holds the root object's members
 };
 
+// Pairs (nearest earlier, later) of the positions in [0, count) whose keys (key_of(position))
+// are equal: pairwise for a few members, through an open-addressing table of positions otherwise
+// (a quantized_layers map has ~20k keys).
+template <typename KeyOf>
+void find_repeated_keys(std::uint32_t count, KeyOf key_of,
+                        std::vector<std::pair<std::uint32_t, std::uint32_t>>& repeats) {
+  repeats.clear();
+  if (count <= 8) {
+    for (std::uint32_t b = 1; b < count; ++b)
+      for (std::uint32_t a = b; a-- > 0;)
+        if (key_of(a) == key_of(b)) {
+          repeats.push_back({a, b});
+          break;
+        }
+    return;
+  }
+  thread_local std::vector<std::uint32_t> table;  // reused across objects and files
+  std::size_t size = 16;
+  while (size < 2 * std::size_t{count}) size *= 2;
+  table.assign(size, JsonDocument::kNone);
+  // key_hash reads every byte: the keys of a large map (a quantized_layers map has ~20k
+  // "model.layers.N...." keys) often share their length and both ends, which a ShortKey
+  // hash would put in one long probe chain.
+  for (std::uint32_t m = 0; m < count; ++m) {
+    std::string_view key = key_of(m);
+    std::size_t i = key_hash(key) & (size - 1);
+    while (table[i] != JsonDocument::kNone && key_of(table[i]) != key) i = (i + 1) & (size - 1);
+    if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
+    table[i] = m;  // the latest occurrence
+  }
+  if (table.capacity() > (1u << 16)) std::vector<std::uint32_t>().swap(table);  // a huge map: not kept
+}
+
+// True when an object in the DOM value `v` repeats a key.
+bool dom_repeats_key(const rapidjson::Value& v) {
+  thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
+  if (v.IsArray()) {
+    for (const auto& e : v.GetArray())
+      if (dom_repeats_key(e)) return true;
+    return false;
+  }
+  if (!v.IsObject()) return false;
+  auto members = v.MemberBegin();
+  find_repeated_keys(v.MemberCount(), [&](std::uint32_t k) {
+    const auto& name = members[k].name;
+    return std::string_view(name.GetString(), name.GetStringLength());
+  }, repeats);
+  if (!repeats.empty()) return true;
+  for (const auto& m : v.GetObject())
+    if (dom_repeats_key(m.value)) return true;
+  return false;
+}
+
+// True when an object inside a lazy container, whose members have no nodes for
+// resolve_duplicate_keys to check, repeats a key. Walks node `n` and its DOM value `v` together:
+// before duplicates are resolved, an object's members are its child nodes, in the same order.
+bool lazy_part_repeats_key(const std::vector<JsonDocument::Node>& nodes, std::uint32_t n,
+                           const rapidjson::Value& v) {
+  if (nodes[n].lazy) return dom_repeats_key(v);
+  std::uint32_t c = nodes[n].indexed_first_child;
+  if (v.IsObject()) {
+    for (auto m = v.MemberBegin(); m != v.MemberEnd() && c != JsonDocument::kNone; ++m, c = nodes[c].next_sibling)
+      if (lazy_part_repeats_key(nodes, c, m->value)) return true;
+  } else if (v.IsArray()) {
+    for (auto e = v.Begin(); e != v.End() && c != JsonDocument::kNone; ++e, c = nodes[c].next_sibling)
+      if (lazy_part_repeats_key(nodes, c, *e)) return true;
+  }
+  return false;
+}
+
 // The root object (most of a config's members) is checked by building its MemberIndex, which
 // the rules then probe (ConfigView), instead of hashing its keys twice.
 DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument::Node>& nodes,
@@ -556,42 +627,20 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
   // Scratch reused across objects and files (every file has several objects).
   thread_local std::vector<std::uint32_t> members;
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
-  thread_local std::vector<std::uint32_t> table;  // reused across objects and files
   for (std::uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& object = nodes[i];
     if (object.type != rapidjson::kObjectType) continue;
     if (i == 0 && (result.root_indexed = index_root())) continue;  // no name repeats at the root
-    if (object.first_child == JsonDocument::kNone) continue;
+    // (A lazy object has no child nodes: lazy_part_repeats_key checked it.)
+    if (object.indexed_first_child == JsonDocument::kNone) continue;
     members.clear();
-    for (auto c = object.first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
+    for (auto c = object.indexed_first_child; c != JsonDocument::kNone; c = nodes[c].next_sibling)
       members.push_back(c);
-    // Pairs (nearest earlier, later) with the same key: pairwise for small objects, through an
-    // open-addressing table of member positions otherwise (a quantized_layers map has ~20k keys).
-    repeats.clear();
-    if (members.size() <= 8) {
-      for (std::size_t b = 1; b < members.size(); ++b)
-        for (std::size_t a = b; a-- > 0;)
-          if (doc.key(nodes[members[a]]) == doc.key(nodes[members[b]])) {
-            repeats.push_back({members[a], members[b]});
-            break;
-          }
-    } else {
-      std::size_t size = 16;
-      while (size < 2 * members.size()) size *= 2;
-      table.assign(size, JsonDocument::kNone);
-      // key_hash reads every byte: the keys of a large map (a quantized_layers map has ~20k
-      // "model.layers.N...." keys) often share their length and both ends, which a ShortKey
-      // hash would put in one long probe chain.
-      for (std::uint32_t m : members) {
-        std::string_view key = doc.key(nodes[m]);
-        std::size_t i = key_hash(key) & (size - 1);
-        while (table[i] != JsonDocument::kNone && doc.key(nodes[table[i]]) != key) i = (i + 1) & (size - 1);
-        if (table[i] != JsonDocument::kNone) repeats.push_back({table[i], m});
-        table[i] = m;  // the latest occurrence
-      }
-    }
-    for (auto [earlier_index, later_index] : repeats) {
-      const Node& earlier = nodes[earlier_index];
+    find_repeated_keys(static_cast<std::uint32_t>(members.size()),
+                       [&](std::uint32_t k) { return doc.key(nodes[members[k]]); }, repeats);
+    for (auto [earlier_position, later_position] : repeats) {
+      const std::uint32_t later_index = members[later_position];
+      const Node& earlier = nodes[members[earlier_position]];
       const Node& later = nodes[later_index];
       auto& d = diagnostics.add(json_rules::kDuplicateKey, later.key_begin,
                                 JsonDocument::key_end(later, diagnostics.source().text()),
@@ -604,10 +653,7 @@ DuplicateKeys resolve_duplicate_keys(JsonDocument& doc, std::vector<JsonDocument
     bool any = !repeats.empty();
     if (any) with_duplicates.push_back(i);
   }
-  if (table.capacity() > (1u << 16)) {  // a huge map was seen: do not keep its scratch
-    std::vector<std::uint32_t>().swap(table);
-    std::vector<std::uint32_t>().swap(members);
-  }
+  if (members.capacity() > (1u << 16)) std::vector<std::uint32_t>().swap(members);  // a huge map: not kept
   // Later objects first: removing members of an object never moves a node processed before.
   for (auto it = with_duplicates.rbegin(); it != with_duplicates.rend(); ++it) {
     std::vector<std::uint32_t> path;
@@ -888,16 +934,27 @@ JsonDocument JsonDocument::parse_text(const SourceFile& source, char* in_place,
   // SourceFile's bytes (a string, or a mapping: see FileBytes) are NUL-terminated, as both passes
   // need.
   if (options.fast_path && !text_has_words && std::memchr(text.data(), '\\', text.size()) == nullptr) {
-    CleanScanInput in{text, base, in_place, false, options.max_depth};
-    if (!in_place) {
-      in.strings = doc.copy_text(text);
-      in.terminate_strings = true;  // DOM strings in a copy stay C strings, as they always were
+    CleanScanInput in{text, base, in_place, false, options.max_depth, options.max_indexed_children};
+    bool clean = false, lazy = false;
+    auto scan = [&] {
+      if (!in_place) {
+        in.strings = doc.copy_text(text);
+        in.terminate_strings = true;  // DOM strings in a copy stay C strings, as they always were
+      }
+      doc.strings_ = in.strings;
+      auto generate = [&](rapidjson::Document& dom) { return clean = scan_clean_json(in, doc.nodes_, dom, lazy); };
+      doc.dom_->Populate(generate);
+    };
+    scan();
+    if (clean && lazy && lazy_part_repeats_key(doc.nodes_, 0, *doc.dom_)) {
+      // A key repeated inside a lazy container (rare): its report needs nodes, so index it all.
+      doc.nodes_.clear();
+      doc.dom_->reset();
+      in.max_indexed_children = SIZE_MAX;
+      scan();
     }
-    doc.strings_ = in.strings;
-    bool clean = false;
-    auto generate = [&](rapidjson::Document& dom) { return clean = scan_clean_json(in, doc.nodes_, dom); };
-    doc.dom_->Populate(generate);
     if (clean) {
+      doc.text_size_ = text.size();
       doc.has_root_ = true;
       doc.read_by_fast_path_ = true;
       doc.finish(diagnostics);
@@ -1047,11 +1104,29 @@ void JsonDocument::finish(FileDiagnostics& diagnostics) {
   }
 }
 
+std::uint32_t JsonDocument::first_child(std::uint32_t n) const {
+  if (node(n).lazy) index_lazy_children(n);
+  return node(n).indexed_first_child;
+}
+
+void JsonDocument::index_lazy_children(std::uint32_t n) const {
+  thread_local std::vector<Node> children;  // scratch
+  children.clear();
+  // A private copy's strings end at a NUL (the fast path overwrote their closing quotes).
+  const char string_end = strings_ == insitu_.get() ? '\0' : '"';
+  const auto first = static_cast<std::uint32_t>(nodes_.size() + late_nodes_.size());
+  index_children(std::string_view(strings_, text_size_), string_end, node(n), n, first, children);
+  late_nodes_.insert(late_nodes_.end(), children.begin(), children.end());
+  Node& container = n < nodes_.size() ? nodes_[n] : late_nodes_[n - nodes_.size()];
+  container.indexed_first_child = children.empty() ? kNone : first;
+  container.lazy = false;
+}
+
 std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {
-  if (parent == kNone || nodes_[parent].type != rapidjson::kObjectType) return kNone;
+  if (parent == kNone || node(parent).type != rapidjson::kObjectType) return kNone;
   std::uint32_t found = kNone;
-  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling) {
-    if (this->key(nodes_[c]) == key) {
+  for (auto c = first_child(parent); c != kNone; c = node(c).next_sibling) {
+    if (this->key(node(c)) == key) {
       found = c;
       if (!repeated_keys_) break;  // no key repeats anywhere: the first is the last
     }
@@ -1060,9 +1135,9 @@ std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) co
 }
 
 std::uint32_t JsonDocument::element(std::uint32_t parent, std::size_t index) const {
-  if (parent == kNone || nodes_[parent].type != rapidjson::kArrayType) return kNone;
-  for (auto c = nodes_[parent].first_child; c != kNone; c = nodes_[c].next_sibling)
-    if (nodes_[c].index == index) return c;
+  if (parent == kNone || node(parent).type != rapidjson::kArrayType) return kNone;
+  for (auto c = first_child(parent); c != kNone; c = node(c).next_sibling)
+    if (node(c).index == index) return c;
   return kNone;
 }
 
@@ -1084,8 +1159,8 @@ std::uint32_t JsonDocument::nearest(std::string_view pointer) const {
   for (const std::string& token : split_pointer(pointer)) {
     std::uint32_t next = kNone;
     std::size_t index;
-    if (nodes_[current].type == rapidjson::kObjectType) next = child(current, token);
-    else if (nodes_[current].type == rapidjson::kArrayType && parse_index(token, index))
+    if (node(current).type == rapidjson::kObjectType) next = child(current, token);
+    else if (node(current).type == rapidjson::kArrayType && parse_index(token, index))
       next = element(current, index);
     if (next == kNone) return current;
     current = next;
@@ -1099,13 +1174,13 @@ std::uint32_t JsonDocument::find(std::string_view pointer) const {
   return n;
 }
 
-std::string JsonDocument::pointer_of(std::uint32_t node) const {
+std::string JsonDocument::pointer_of(std::uint32_t at) const {
   thread_local std::vector<std::uint32_t> path;  // scratch: no allocation per call
   path.clear();
-  for (auto n = node; n != kNone && nodes_[n].parent != kNone; n = nodes_[n].parent) path.push_back(n);
+  for (auto n = at; n != kNone && node(n).parent != kNone; n = node(n).parent) path.push_back(n);
   std::string out;
   for (auto it = path.rbegin(); it != path.rend(); ++it) {
-    const Node& n = nodes_[*it];
+    const Node& n = node(*it);
     out += '/';
     if (!n.has_key()) {
       char digits[16];
@@ -1121,9 +1196,9 @@ std::string JsonDocument::pointer_of(std::uint32_t node) const {
   return out;
 }
 
-const rapidjson::Value* JsonDocument::value_of(std::uint32_t node) const {
-  if (node == kNone || node >= nodes_.size()) return nullptr;
-  const Node& n = nodes_[node];
+const rapidjson::Value* JsonDocument::value_of(std::uint32_t at) const {
+  if (at == kNone || at >= nodes_.size() + late_nodes_.size()) return nullptr;
+  const Node& n = node(at);
   if (n.parent == kNone) return dom_.get();
   const rapidjson::Value* parent = value_of(n.parent);
   if (!parent) return nullptr;

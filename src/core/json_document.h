@@ -4,6 +4,7 @@
 // commas, duplicate keys, BOM, invalid UTF-8, NaN/Infinity as aiconfigurator's loader sees them).
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -18,6 +19,10 @@ namespace aic {
 
 struct ParseOptions {
   std::size_t max_depth = 128;  // real configs nest at most 5 levels
+  // The fast path indexes the children of an object or array of at most this many; a wider one
+  // (a quantized_layers map of 22,000 layers) is indexed lazily, when first asked for (see
+  // JsonDocument::first_child). Tests set it low to exercise lazy indexing on small texts.
+  std::size_t max_indexed_children = 256;
   // False: always the full RapidJSON pass (tests compare it with the clean-text fast path).
   bool fast_path = true;
 };
@@ -25,7 +30,7 @@ struct ParseOptions {
 class JsonDocument {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
-  // Offsets are 32-bit (a node is 40 bytes, not 72: a 3 MB config has 67,000 of them); longer
+  // Offsets are 32-bit (a node is 32 bytes, not 72: a 3 MB config has 67,000 of them); longer
   // texts are reported, not indexed. --max-file-size is bounded below this.
   static constexpr std::size_t kMaxTextSize = UINT32_MAX - 1;
 
@@ -33,10 +38,12 @@ class JsonDocument {
   JsonDocument& operator=(JsonDocument&&) noexcept = default;
   ~JsonDocument();  // gives the DOM and the index's buffer back to this thread (see Dom)
 
-  // One JSON value in document order. Byte offsets index the SourceFile's text.
+  // One JSON value. Byte offsets index the SourceFile's text.
   struct Node {
     std::uint32_t parent = kNone;
-    std::uint32_t first_child = kNone;
+    // kNone for a lazy container until its children are indexed: read it through
+    // JsonDocument::first_child(), which indexes them.
+    std::uint32_t indexed_first_child = kNone;
     std::uint32_t next_sibling = kNone;
     // One of two, by what the node is (has_key()). A 3 MB config has 67,000 nodes: they are kept
     // to 32 bytes (this union; a key's end is found from the text, see key_end).
@@ -48,6 +55,9 @@ class JsonDocument {
     std::uint32_t begin = 0;          // span of the value
     std::uint32_t end = 0;
     rapidjson::Type type : 8 = rapidjson::kNullType;
+    // An object or array with children not indexed yet (it had more than
+    // ParseOptions::max_indexed_children, or its parent was lazy).
+    bool lazy : 1 = false;
     bool has_key() const { return key_begin != 0; }  // a member's key follows a '{'
   };
   static_assert(sizeof(Node) == 32);
@@ -87,8 +97,15 @@ class JsonDocument {
   // alike there would make one long probe chain.)
   static constexpr std::size_t kMaxIndexedRoot = 256;
 
+  // The nodes the parse indexed, in document order (the root first). A lazy container's
+  // children are indexed later, numbered from nodes().size() on.
   const std::vector<Node>& nodes() const { return nodes_; }
-  const Node& node(std::uint32_t i) const { return nodes_[i]; }
+  const Node& node(std::uint32_t i) const { return i < nodes_.size() ? nodes_[i] : late_nodes_[i - nodes_.size()]; }
+  // The first child of node n (then next_sibling), or kNone for a scalar or an empty container;
+  // a lazy container's children are indexed now, once (one scan of its text).
+  std::uint32_t first_child(std::uint32_t n) const;
+  // An object or array with at least one child (without indexing a lazy container's).
+  bool has_children(std::uint32_t n) const { return node(n).lazy || node(n).indexed_first_child != kNone; }
   // The decoded key of an object member ("" for other nodes).
   std::string_view key(const Node& n) const {
     return n.has_key() ? std::string_view(strings_ + n.key_begin + 1, n.key_size) : std::string_view();
@@ -136,13 +153,18 @@ class JsonDocument {
   char* copy_text(std::string_view text);
   // After a complete parse: repeated keys, and a root that is not an object.
   void finish(FileDiagnostics& diagnostics);
+  // Indexes the children of lazy container n (first_child does it when asked).
+  void index_lazy_children(std::uint32_t n) const;
 
   std::unique_ptr<char[]> insitu_;  // the parsed copy of the text, unless parsed in place
   // Where strings were decoded: offset i of the text is strings_[i] (insitu_, or the source's
   // bytes). A key's decoded bytes start just after its opening quote.
   const char* strings_ = nullptr;
   std::unique_ptr<Dom, Recycle> dom_;
-  std::vector<Node> nodes_;
+  mutable std::vector<Node> nodes_;  // mutable: a lazy node's children are indexed when asked
+  // A lazy container's children, indexed after the parse (a deque: a Node& stays valid).
+  mutable std::deque<Node> late_nodes_;
+  std::size_t text_size_ = 0;  // of the text strings_ holds (lazy indexing scans it)
   bool has_root_ = false;
   bool valid_utf8_ = true;
   bool read_by_fast_path_ = false;

@@ -94,7 +94,7 @@ class Reader {
     // on their length alone.
     std::uint64_t lengths = 0;
     for (std::string_view key : keys) lengths |= std::uint64_t{1} << std::min<std::size_t>(key.size(), 63);
-    for (auto c = doc.node(parent).first_child; c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
+    for (auto c = doc.first_child(parent); c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
       const auto& node = doc.node(c);
       if (!(lengths >> std::min<std::size_t>(node.key_size, 63) & 1)) continue;
       std::string_view key = doc.key(node);
@@ -128,7 +128,7 @@ class Reader {
       case rapidjson::kTrueType: return true;
       case rapidjson::kStringType: return node.end - node.begin > 2;  // not ""
       case rapidjson::kObjectType:
-      case rapidjson::kArrayType: return node.first_child != JsonDocument::kNone;
+      case rapidjson::kArrayType: return doc.has_children(n);
       case rapidjson::kNumberType: {
         const rapidjson::Value* v = doc.value_of(n);
         return v && v->IsNumber() && v->GetDouble() != 0;

@@ -1,4 +1,5 @@
-// The same input gives byte-identical output in every format, across runs and --jobs.
+// The same input gives byte-identical output in every format, across runs and --jobs, and
+// whichever way the front end indexes values (full pass, fast path, lazily).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,8 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string report_all(const std::string& dir, unsigned jobs) {
-  LintOptions options;
+std::string report_all(const std::string& dir, unsigned jobs, LintOptions options = {}) {
   options.jobs = jobs;
   LintResult r = lint_paths({dir}, options, load_lint_data({}));
   std::string all;
@@ -44,6 +44,25 @@ TEST(Determinism, RealCorpusGivesIdenticalOutputAcrossRunsAndJobs) {
     GTEST_SKIP() << "SKIPPED: no real corpus at " << corpus << " (see README, Development)";
   expect_deterministic((corpus / "model_configs").string());
   expect_deterministic(corpus.string());  // history/ too: many files per directory
+}
+
+// Every anchor of every finding (rules, schema, JSON level) is found in the node index; with
+// max_indexed_children 1, every container with two children or more is indexed lazily, so each
+// anchor inside one is found by lazy indexing, and must be where the full pass puts it.
+TEST(Determinism, LazyIndexingGivesTheFullPasssReport) {
+  LintOptions full, lazy;
+  full.parse.fast_path = false;
+  lazy.parse.max_indexed_children = 1;
+  std::vector<std::string> dirs{std::string(AIC_SOURCE_DIR) + "/examples/model_configs",
+                                std::string(AIC_SOURCE_DIR) + "/tests/rules"};
+  if (fs::path corpus = fs::path(AIC_SHARED_DIR) / "corpus/model_configs"; fs::is_directory(corpus))
+    dirs.push_back(corpus.string());
+  for (const std::string& dir : dirs) {
+    std::string expected = report_all(dir, 2, full);
+    ASSERT_NE(expected.find("=== json"), std::string::npos);
+    EXPECT_EQ(report_all(dir, 2, lazy), expected) << dir;
+    EXPECT_EQ(report_all(dir, 2), expected) << dir;
+  }
 }
 
 }  // namespace

@@ -6,6 +6,9 @@
 #include <limits>
 #include <memory>
 
+#include "core/rapidjson.h"  // first: it configures RapidJSON
+#include <rapidjson/pointer.h>
+
 #include "test_support.h"
 
 namespace aic {
@@ -158,6 +161,73 @@ TEST(JsonDocument, DuplicateKeysInALargeObject) {
   EXPECT_EQ(p.doc.root()["prefix__7__suffix"].GetInt(), 70);
   EXPECT_EQ(p.doc.root()["prefix__10__suffix"].GetInt(), 10);
   EXPECT_EQ(p.doc.root()["a"].GetInt(), 2);
+}
+
+// A quantized_layers-like map: wider than max_indexed_children, so the fast path indexes none
+// of its children until asked; what is asked then is found where the full index has it.
+std::string wide_map(int members, const std::string& extra = "") {
+  std::string text = "{\n  \"q\": {\"layers\": {\n";
+  for (int i = 0; i < members; ++i)
+    text += "    \"model.layers." + std::to_string(i) + ".mlp\": {\"quant_algo\": \"NVFP4\", \"bits\": [4, " +
+            std::to_string(i) + "]},\n";
+  return text + extra + "    \"last\": []\n  }},\n  \"after\": 1\n}\n";
+}
+
+TEST(JsonDocument, WideContainersAreIndexedWhenAskedFor) {
+  const std::string text = wide_map(300);
+  Parsed lazy(text);
+  Parsed full(text, ParseOptions{.fast_path = false});
+  ASSERT_TRUE(lazy.doc.read_by_fast_path());
+  EXPECT_TRUE(lazy.out.diagnostics().empty());
+  // The map's 301 members and their values have no nodes yet: root, q, layers, after.
+  EXPECT_EQ(lazy.doc.nodes().size(), 4u);
+  auto layers = lazy.doc.find("/q/layers");
+  ASSERT_NE(layers, JsonDocument::kNone);
+  EXPECT_TRUE(lazy.doc.node(layers).lazy);
+  EXPECT_TRUE(lazy.doc.has_children(layers));
+  for (std::string pointer : {"/q/layers/model.layers.299.mlp/bits/1", "/q/layers/model.layers.0.mlp/quant_algo",
+                              "/q/layers/last", "/after", "/q/layers/model.layers.7.mlp"}) {
+    auto a = lazy.doc.find(pointer), b = full.doc.find(pointer);
+    ASSERT_NE(a, JsonDocument::kNone) << pointer;
+    ASSERT_NE(b, JsonDocument::kNone) << pointer;
+    EXPECT_EQ(lazy.doc.pointer_of(a), pointer);
+    EXPECT_EQ(lazy.doc.node(a).begin, full.doc.node(b).begin) << pointer;
+    EXPECT_EQ(lazy.doc.node(a).end, full.doc.node(b).end) << pointer;
+    EXPECT_EQ(lazy.doc.node(a).key_begin, full.doc.node(b).key_begin) << pointer;
+    EXPECT_EQ(lazy.doc.node(a).type, full.doc.node(b).type) << pointer;
+    EXPECT_EQ(lazy.doc.value_of(a), &*rapidjson::Pointer(pointer.c_str()).Get(lazy.doc.root())) << pointer;
+  }
+  EXPECT_EQ(lazy.doc.find("/q/layers/model.layers.300.mlp"), JsonDocument::kNone);
+  EXPECT_EQ(lazy.doc.pointer_of(lazy.doc.nearest("/q/layers/model.layers.3.mlp/nope")), "/q/layers/model.layers.3.mlp");
+  EXPECT_FALSE(lazy.doc.has_children(lazy.doc.find("/q/layers/last")));  // []
+  // Found once, a node keeps its number (the map was indexed one level, then one member's).
+  EXPECT_EQ(lazy.doc.find("/q/layers/model.layers.299.mlp/bits/1"), lazy.doc.find("/q/layers/model.layers.299.mlp/bits/1"));
+}
+
+TEST(JsonDocument, ARepeatedKeyInAWideContainerIsReportedAsEverywhere) {
+  for (const std::string& extra : {std::string("    \"model.layers.5.mlp\": {\"quant_algo\": \"FP8\"},\n"),
+                                   std::string("    \"deep\": {\"a\": 1, \"b\": 2, \"a\": 3},\n")}) {
+    const std::string text = wide_map(300, extra);
+    Parsed lazy(text), in_copy_lazier(text, ParseOptions{.max_indexed_children = 1});
+    Parsed full(text, ParseOptions{.fast_path = false});
+    ASSERT_TRUE(lazy.doc.read_by_fast_path());
+    auto dups = lazy.with_code("AIC104");
+    ASSERT_EQ(dups.size(), 1u) << extra;
+    EXPECT_EQ(dups[0].message, full.with_code("AIC104").at(0).message);
+    EXPECT_EQ(dups[0].pointer, full.with_code("AIC104").at(0).pointer);
+    EXPECT_EQ(dups[0].begin.line, full.with_code("AIC104").at(0).begin.line);
+    EXPECT_EQ(dups[0].begin.column, full.with_code("AIC104").at(0).begin.column);
+    EXPECT_EQ(in_copy_lazier.with_code("AIC104").at(0).pointer, dups[0].pointer);
+    // The loader's view: the last value wins.
+    const auto& layers = lazy.doc.root()["q"]["layers"];
+    if (extra.find("deep") != std::string::npos) {
+      EXPECT_EQ(layers["deep"]["a"].GetInt(), 3);
+      EXPECT_EQ(layers["deep"].MemberCount(), 2u);
+    } else {
+      EXPECT_STREQ(layers["model.layers.5.mlp"]["quant_algo"].GetString(), "FP8");
+      EXPECT_EQ(layers.MemberCount(), 301u);
+    }
+  }
 }
 
 // The duplicate-key check leaves an index of the root's members, as the DOM keeps them: with a
