@@ -90,18 +90,24 @@ void index_children(std::string_view text, char string_end, const Node& containe
   const char* end = text.data() + text.size();
   const char* p = scan.skip_white_space(scan.at(container.begin) + 1);
   std::uint32_t count = 0;
+  // The text was read as clean JSON, so each step below finds what it expects; the checks that
+  // stop early only keep a mapped file changed by another process since from looping or
+  // reading past the end (the children found up to there are kept).
   while (p < end && *p != close) {
     Node child;
     child.parent = parent;
     if (object) {
       const char* key_end = scan.skip_string(p);
+      if (*p != '"' || key_end >= end) break;
       child.key_begin = scan.offset(p);
       child.key_size = static_cast<std::uint32_t>(key_end - p - 2);  // no escape: decoded = raw
       p = scan.skip_white_space(scan.skip_white_space(key_end) + 1);  // past ':'
     } else {
       child.index = count;
     }
+    if (p >= end) break;
     const char* value_end = scan.skip_value(p);
+    if (value_end == p) break;
     child.begin = scan.offset(p);
     child.end = scan.offset(value_end);
     child.type = ChildScanner::type_at(*p);

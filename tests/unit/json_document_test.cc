@@ -230,6 +230,35 @@ TEST(JsonDocument, ARepeatedKeyInAWideContainerIsReportedAsEverywhere) {
   }
 }
 
+// A mapped file can change under the document (another process writing it): indexing a lazy
+// container then reads whatever bytes are there, and must still stop, within the text.
+TEST(JsonDocument, LazyIndexingStopsOnBytesChangedSinceTheParse) {
+  const std::string text = "{\"a\": [1, 2, [3, 4], {\"k\": \"v\", \"l\": [5, 6]}], \"b\": {\"x\": 1, \"y\": 2}}";
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    for (char replacement : {'}', ']', '"', '\0', ',', ':', '['}) {
+      SourceFile source("t.json", text);
+      FileDiagnostics out(source);
+      JsonDocument doc = JsonDocument::parse_in_place(source, out, ParseOptions{.max_indexed_children = 1});
+      ASSERT_TRUE(doc.read_by_fast_path());
+      source.bytes_for_in_place_parse()[at] = replacement;
+      // Everything reachable, as far as the bytes allow: no hang, no read past the text (ASan).
+      std::vector<std::uint32_t> pending{0};
+      std::size_t seen = 0;
+      while (!pending.empty() && seen < 1000) {
+        std::uint32_t n = pending.back();
+        pending.pop_back();
+        ++seen;
+        for (auto c = doc.first_child(n); c != JsonDocument::kNone; c = doc.node(c).next_sibling) {
+          EXPECT_LE(doc.node(c).end, text.size());
+          EXPECT_LE(doc.key(doc.node(c)).size(), text.size());
+          pending.push_back(c);
+        }
+      }
+      EXPECT_LT(seen, 1000u);
+    }
+  }
+}
+
 // The duplicate-key check leaves an index of the root's members, as the DOM keeps them: with a
 // repeated name at the root, built again after the earlier member is removed.
 TEST(JsonDocument, RootMembersIndexTheLoadersView) {
