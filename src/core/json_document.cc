@@ -1114,12 +1114,14 @@ void JsonDocument::index_lazy_children(std::uint32_t n) const {
   children.clear();
   // A private copy's strings end at a NUL (the fast path overwrote their closing quotes).
   const char string_end = strings_ == insitu_.get() ? '\0' : '"';
-  const auto first = static_cast<std::uint32_t>(nodes_.size() + late_nodes_.size());
+  if (!late_nodes_) late_nodes_ = std::make_unique<std::deque<Node>>();
+  const auto first = static_cast<std::uint32_t>(nodes_.size() + late_nodes_->size());
   index_children(std::string_view(strings_, text_size_), string_end, node(n), n, first, children);
-  late_nodes_.insert(late_nodes_.end(), children.begin(), children.end());
-  Node& container = n < nodes_.size() ? nodes_[n] : late_nodes_[n - nodes_.size()];
+  late_nodes_->insert(late_nodes_->end(), children.begin(), children.end());
+  Node& container = n < nodes_.size() ? nodes_[n] : (*late_nodes_)[n - nodes_.size()];
   container.indexed_first_child = children.empty() ? kNone : first;
   container.lazy = false;
+  if (children.capacity() > (1u << 16)) std::vector<Node>().swap(children);  // a huge container: not kept
 }
 
 std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {
@@ -1197,7 +1199,7 @@ std::string JsonDocument::pointer_of(std::uint32_t at) const {
 }
 
 const rapidjson::Value* JsonDocument::value_of(std::uint32_t at) const {
-  if (at == kNone || at >= nodes_.size() + late_nodes_.size()) return nullptr;
+  if (at == kNone || at >= nodes_.size() + (late_nodes_ ? late_nodes_->size() : 0)) return nullptr;
   const Node& n = node(at);
   if (n.parent == kNone) return dom_.get();
   const rapidjson::Value* parent = value_of(n.parent);

@@ -100,7 +100,7 @@ class JsonDocument {
   // The nodes the parse indexed, in document order (the root first). A lazy container's
   // children are indexed later, numbered from nodes().size() on.
   const std::vector<Node>& nodes() const { return nodes_; }
-  const Node& node(std::uint32_t i) const { return i < nodes_.size() ? nodes_[i] : late_nodes_[i - nodes_.size()]; }
+  const Node& node(std::uint32_t i) const { return i < nodes_.size() ? nodes_[i] : (*late_nodes_)[i - nodes_.size()]; }
   // The first child of node n (then next_sibling), or kNone for a scalar or an empty container;
   // a lazy container's children are indexed now, once (one scan of its text).
   std::uint32_t first_child(std::uint32_t n) const;
@@ -162,8 +162,9 @@ class JsonDocument {
   const char* strings_ = nullptr;
   std::unique_ptr<Dom, Recycle> dom_;
   mutable std::vector<Node> nodes_;  // mutable: a lazy node's children are indexed when asked
-  // A lazy container's children, indexed after the parse (a deque: a Node& stays valid).
-  mutable std::deque<Node> late_nodes_;
+  // A lazy container's children, indexed after the parse (a deque: a Node& stays valid). Made
+  // when first needed: an empty std::deque allocates, and most documents have no lazy container.
+  mutable std::unique_ptr<std::deque<Node>> late_nodes_;
   std::size_t text_size_ = 0;  // of the text strings_ holds (lazy indexing scans it)
   bool has_root_ = false;
   bool valid_utf8_ = true;
