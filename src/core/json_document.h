@@ -55,8 +55,8 @@ class JsonDocument {
     std::uint32_t begin = 0;          // span of the value
     std::uint32_t end = 0;
     rapidjson::Type type : 8 = rapidjson::kNullType;
-    // An object or array with children not indexed yet (it had more than
-    // ParseOptions::max_indexed_children, or its parent was lazy).
+    // An object or array whose descendants are not indexed yet (it had more children than
+    // ParseOptions::max_indexed_children).
     bool lazy : 1 = false;
     bool has_key() const { return key_begin != 0; }  // a member's key follows a '{'
   };
@@ -102,7 +102,7 @@ class JsonDocument {
   const std::vector<Node>& nodes() const { return nodes_; }
   const Node& node(std::uint32_t i) const { return i < nodes_.size() ? nodes_[i] : (*late_nodes_)[i - nodes_.size()]; }
   // The first child of node n (then next_sibling), or kNone for a scalar or an empty container;
-  // a lazy container's children are indexed now, once (one scan of its text).
+  // a lazy container's whole subtree is indexed now, once (one scan of its text).
   std::uint32_t first_child(std::uint32_t n) const;
   // An object or array with at least one child (without indexing a lazy container's).
   bool has_children(std::uint32_t n) const { return node(n).lazy || node(n).indexed_first_child != kNone; }
@@ -153,7 +153,7 @@ class JsonDocument {
   char* copy_text(std::string_view text);
   // After a complete parse: repeated keys, and a root that is not an object.
   void finish(FileDiagnostics& diagnostics);
-  // Indexes the children of lazy container n (first_child does it when asked).
+  // Indexes the subtree of lazy container n (first_child does it when asked).
   void index_lazy_children(std::uint32_t n) const;
 
   std::unique_ptr<char[]> insitu_;  // the parsed copy of the text, unless parsed in place

@@ -27,27 +27,10 @@ class ChildScanner {
     return close ? static_cast<const char*>(close) + 1 : end_;
   }
 
-  // Past the value at p. A container is skipped by counting brackets outside strings.
+  // Past the string or scalar at p.
   const char* skip_value(const char* p) const {
     if (*p == '"') return skip_string(p);
-    if (*p != '{' && *p != '[') {
-      while (p < end_ && !delimiter(*p)) ++p;
-      return p;
-    }
-    std::size_t depth = 0;
-    while (p < end_) {
-      char c = *p;
-      if (c == '"') {
-        p = skip_string(p);
-        continue;
-      }
-      if (c == '{' || c == '[') {
-        ++depth;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        return p + 1;
-      }
-      ++p;
-    }
+    while (p < end_ && !delimiter(*p)) ++p;
     return p;
   }
 
@@ -61,13 +44,6 @@ class ChildScanner {
       case 'n': return rapidjson::kNullType;
       default: return rapidjson::kNumberType;
     }
-  }
-
-  // A non-empty object or array starting at p.
-  bool has_children(const char* p) const {
-    if (*p != '{' && *p != '[') return false;
-    const char* inside = skip_white_space(p + 1);
-    return inside < end_ && *inside != '}' && *inside != ']';
   }
 
  private:
@@ -85,36 +61,61 @@ class ChildScanner {
 void index_children(std::string_view text, char string_end, const Node& container, std::uint32_t parent,
                     std::uint32_t first_index, std::vector<Node>& out) {
   ChildScanner scan(text, string_end);
-  const bool object = container.type == rapidjson::kObjectType;
-  const char close = object ? '}' : ']';
   const char* end = text.data() + text.size();
+  // The containers open around the scan: the lazy one (parent) first, then descendants (their
+  // node numbers, from first_index on, are out's positions + first_index).
+  struct Open {
+    std::uint32_t node;
+    std::uint32_t count = 0;
+    std::uint32_t last_child = JsonDocument::kNone;
+    bool object;
+  };
+  std::vector<Open> open{{parent, 0, JsonDocument::kNone, container.type == rapidjson::kObjectType}};
+  auto at = [&](std::uint32_t node) -> Node& { return out[node - first_index]; };
   const char* p = scan.skip_white_space(scan.at(container.begin) + 1);
-  std::uint32_t count = 0;
   // The text was read as clean JSON, so each step below finds what it expects; the checks that
   // stop early only keep a mapped file changed by another process since from looping or
-  // reading past the end (the children found up to there are kept).
-  while (p < end && *p != close) {
+  // reading past the end (what was indexed up to there is kept).
+  while (p < end) {
+    Open& top = open.back();
+    if (*p == (top.object ? '}' : ']')) {  // the end of an open container
+      if (top.node != parent) at(top.node).end = scan.offset(p + 1);
+      open.pop_back();
+      if (open.empty()) return;
+      p = scan.skip_white_space(p + 1);
+      if (p < end && *p == ',') p = scan.skip_white_space(p + 1);
+      continue;
+    }
     Node child;
-    child.parent = parent;
-    if (object) {
+    child.parent = top.node;
+    if (top.object) {
       const char* key_end = scan.skip_string(p);
       if (*p != '"' || key_end >= end) break;
       child.key_begin = scan.offset(p);
       child.key_size = static_cast<std::uint32_t>(key_end - p - 2);  // no escape: decoded = raw
       p = scan.skip_white_space(scan.skip_white_space(key_end) + 1);  // past ':'
+      if (p >= end) break;
     } else {
-      child.index = count;
+      child.index = top.count;
     }
-    if (p >= end) break;
-    const char* value_end = scan.skip_value(p);
-    if (value_end == p) break;
     child.begin = scan.offset(p);
-    child.end = scan.offset(value_end);
     child.type = ChildScanner::type_at(*p);
-    child.lazy = scan.has_children(p);
-    if (count > 0) out.back().next_sibling = first_index + count;
+    const bool opens = *p == '{' || *p == '[';
+    const char* value_end = opens ? p + 1 : scan.skip_value(p);  // a container's end: at its bracket
+    if (value_end == p) break;
+    child.end = scan.offset(value_end);
+    // Appended, then linked: a node is never linked before it exists.
+    const auto index = static_cast<std::uint32_t>(first_index + out.size());
     out.push_back(child);
-    ++count;
+    if (top.last_child != JsonDocument::kNone) at(top.last_child).next_sibling = index;
+    else if (top.node != parent) at(top.node).indexed_first_child = index;  // (the caller links parent's)
+    ++top.count;
+    top.last_child = index;
+    if (opens) {  // its members or elements follow
+      open.push_back({index, 0, JsonDocument::kNone, *p == '{'});
+      p = scan.skip_white_space(p + 1);
+      continue;
+    }
     p = scan.skip_white_space(value_end);
     if (p < end && *p == ',') p = scan.skip_white_space(p + 1);
   }
