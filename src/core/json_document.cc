@@ -1105,23 +1105,22 @@ void JsonDocument::finish(FileDiagnostics& diagnostics) {
 }
 
 std::uint32_t JsonDocument::first_child(std::uint32_t n) const {
-  if (node(n).lazy) index_lazy_children(n);
+  if (node(n).lazy) index_lazy_subtree(n);
   return node(n).indexed_first_child;
 }
 
-void JsonDocument::index_lazy_children(std::uint32_t n) const {
-  thread_local std::vector<Node> children;  // scratch
-  children.clear();
+void JsonDocument::index_lazy_subtree(std::uint32_t n) const {
+  thread_local std::vector<Node> subtree;  // scratch
+  subtree.clear();
   // A private copy's strings end at a NUL (the fast path overwrote their closing quotes).
   const char string_end = strings_ == insitu_.get() ? '\0' : '"';
   if (!late_nodes_) late_nodes_ = std::make_unique<std::deque<Node>>();
   const auto first = static_cast<std::uint32_t>(nodes_.size() + late_nodes_->size());
-  index_children(std::string_view(strings_, text_size_), string_end, node(n), n, first, children);
-  late_nodes_->insert(late_nodes_->end(), children.begin(), children.end());
-  Node& container = n < nodes_.size() ? nodes_[n] : (*late_nodes_)[n - nodes_.size()];
-  container.indexed_first_child = children.empty() ? kNone : first;
-  container.lazy = false;
-  if (children.capacity() > (1u << 16)) std::vector<Node>().swap(children);  // a huge container: not kept
+  index_subtree(std::string_view(strings_, text_size_), string_end, nodes_[n], n, first, subtree);
+  late_nodes_->insert(late_nodes_->end(), subtree.begin(), subtree.end());
+  nodes_[n].indexed_first_child = subtree.empty() ? kNone : first;  // (only the parse's nodes are lazy)
+  nodes_[n].lazy = false;
+  if (subtree.capacity() > (1u << 16)) std::vector<Node>().swap(subtree);  // a huge container: not kept
 }
 
 std::uint32_t JsonDocument::child(std::uint32_t parent, std::string_view key) const {

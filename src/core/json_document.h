@@ -154,7 +154,7 @@ class JsonDocument {
   // After a complete parse: repeated keys, and a root that is not an object.
   void finish(FileDiagnostics& diagnostics);
   // Indexes the subtree of lazy container n (first_child does it when asked).
-  void index_lazy_children(std::uint32_t n) const;
+  void index_lazy_subtree(std::uint32_t n) const;
 
   std::unique_ptr<char[]> insitu_;  // the parsed copy of the text, unless parsed in place
   // Where strings were decoded: offset i of the text is strings_[i] (insitu_, or the source's

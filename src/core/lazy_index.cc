@@ -58,7 +58,7 @@ class ChildScanner {
 
 }  // namespace
 
-void index_children(std::string_view text, char string_end, const Node& container, std::uint32_t parent,
+void index_subtree(std::string_view text, char string_end, const Node& container, std::uint32_t parent,
                     std::uint32_t first_index, std::vector<Node>& out) {
   ChildScanner scan(text, string_end);
   const char* end = text.data() + text.size();

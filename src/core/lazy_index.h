@@ -17,7 +17,7 @@ namespace aic {
 // scan of it, not one per level. `text` is what the fast path read: clean JSON (no escape, no
 // comment), in which a string ends at `string_end` ('"', or NUL in a private copy whose closing
 // quotes were overwritten).
-void index_children(std::string_view text, char string_end, const JsonDocument::Node& container,
+void index_subtree(std::string_view text, char string_end, const JsonDocument::Node& container,
                     std::uint32_t parent, std::uint32_t first_index, std::vector<JsonDocument::Node>& out);
 
 }  // namespace aic
