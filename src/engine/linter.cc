@@ -18,6 +18,7 @@
 #include "core/json_rules.h"
 #include "core/source_file.h"
 #include "engine/content_identity.h"
+#include "engine/core_warmup.h"
 #include "engine/file_queue.h"
 #include "engine/file_reader.h"
 #include "engine/schema_stage.h"
@@ -309,6 +310,12 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   auto mark = [&](const char* phase) {
     if (options.timer) options.timer->mark(phase);
   };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // The other cores kept awake for the file stage's threads, unless this is one file (the
+  // pre-commit case, linted on this thread alone).
+  std::error_code not_a_directory;
+  const bool one_file = paths.size() == 1 && !std::filesystem::is_directory(paths.front(), not_a_directory);
+  CoreWarmup warmup(one_file ? 0 : jobs - 1);
   entries = walk_paths(paths, options.walk);
   mark("walk");
   std::vector<WalkEntry> siblings = context_siblings(entries);
@@ -321,7 +328,6 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   summaries.reserve(entries.size());
   advise_huge_pages(summaries.data(), summaries.capacity() * sizeof(FileSummary));
   summaries.resize(entries.size());
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<bool> read = siblings_to_read(entries, reported);
   // No more threads than files to read: a pre-commit call on one file starts none (siblings
   // known by name and size alone cost next to nothing).
@@ -329,6 +335,7 @@ LintResult lint_paths(const std::vector<std::string>& paths, const LintOptions& 
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, to_read));
 
   mark("prepare");
+  warmup.release();
   run_file_stage(entries, reported, read, jobs, options, data, summaries, per_file);
   mark("files");
   number_directories(summaries);
