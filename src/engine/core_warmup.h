@@ -26,6 +26,8 @@ class CoreWarmup {
   unsigned threads() const { return static_cast<unsigned>(threads_.size()); }
 
  private:
+  void spin() const;  // a warm-up thread's whole life
+
   std::atomic<bool> released_{false};
   std::vector<std::thread> threads_;
 };
