@@ -1203,11 +1203,13 @@ const rapidjson::Value* JsonDocument::value_of(std::uint32_t at) const {
   if (n.parent == kNone) return dom_.get();
   const rapidjson::Value* parent = value_of(n.parent);
   if (!parent) return nullptr;
-  if (parent->IsObject()) {
+  // (The node's parent may not be the DOM's: under an earlier value of a repeated key, which the
+  // DOM dropped, the path leads into the last value, of another type perhaps.)
+  if (parent->IsObject() && n.has_key()) {
     auto it = parent->FindMember(rapidjson::Value(rapidjson::StringRef(key(n).data(), key(n).size())));
     return it == parent->MemberEnd() ? nullptr : &it->value;
   }
-  if (parent->IsArray() && n.index < parent->Size()) return &(*parent)[n.index];
+  if (parent->IsArray() && !n.has_key() && n.index < parent->Size()) return &(*parent)[n.index];
   return nullptr;
 }
 

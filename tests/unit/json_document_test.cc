@@ -287,6 +287,19 @@ TEST(JsonDocument, LazyIndexingStopsOnBytesChangedSinceTheParse) {
   }
 }
 
+// A node under an earlier value of a repeated key: the DOM kept only the last value, of another
+// type here. value_of answers as a pointer into the DOM would (nothing, for most of them), and
+// must not trip RapidJSON's assertions on the way.
+TEST(JsonDocument, NodesUnderAnOverriddenValueGetWhatTheirPointerGets) {
+  Parsed p(R"({"e": [1, {"k": 2}], "e": {"x": 1}, "f": {"a": 1}, "f": [3]})");
+  ASSERT_EQ(p.with_code("AIC104").size(), 2u);
+  for (std::uint32_t n = 0; n < p.doc.nodes().size(); ++n) {
+    std::string pointer = p.doc.pointer_of(n);
+    EXPECT_EQ(p.doc.value_of(n), rapidjson::Pointer(pointer.c_str()).Get(p.doc.root())) << pointer;
+  }
+  EXPECT_EQ(p.doc.value_of(p.doc.find("/e/x"))->GetInt(), 1);
+}
+
 // The duplicate-key check leaves an index of the root's members, as the DOM keeps them: with a
 // repeated name at the root, built again after the earlier member is removed.
 TEST(JsonDocument, RootMembersIndexTheLoadersView) {
