@@ -1,6 +1,8 @@
 #pragma once
 // The front end's fast path: a scanner for plain, clean JSON (what nearly every config is), which
-// builds the same node index and DOM as the full RapidJSON pass, or gives up.
+// builds the same node index and DOM as the full RapidJSON pass, or gives up. (The index leaves
+// out what is inside a container wider than max_indexed_children, indexed later if asked for:
+// see JsonDocument::first_child.)
 //
 // Why not RapidJSON alone: version 1.1 copies every string byte by byte even in situ, and gives no
 // token positions, so the full pass re-lexes the text to find them. This scanner finds string ends

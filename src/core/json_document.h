@@ -1,7 +1,8 @@
 #pragma once
 // The JSON front end: one SAX pass with RapidJSON builds the DOM the rules read and an index from
-// every value to its byte span, and reports every JSON-level problem (syntax, comments, trailing
-// commas, duplicate keys, BOM, invalid UTF-8, NaN/Infinity as aiconfigurator's loader sees them).
+// every value to its byte span (inside a wide container, built when first asked for: see
+// first_child), and reports every JSON-level problem (syntax, comments, trailing commas,
+// duplicate keys, BOM, invalid UTF-8, NaN/Infinity as aiconfigurator's loader sees them).
 #include <cstddef>
 #include <cstdint>
 #include <deque>
