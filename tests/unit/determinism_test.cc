@@ -49,7 +49,7 @@ TEST(Determinism, RealCorpusGivesIdenticalOutputAcrossRunsAndJobs) {
 // Every anchor of every finding (rules, schema, JSON level) is found in the node index; with
 // max_indexed_children 1, every container with two children or more is indexed lazily, so each
 // anchor inside one is found by lazy indexing, and must be where the full pass puts it.
-TEST(Determinism, LazyIndexingGivesTheFullPasssReport) {
+TEST(Determinism, LazyIndexingGivesTheFullPassReport) {
   LintOptions full, lazy;
   full.parse.fast_path = false;
   lazy.parse.max_indexed_children = 1;
