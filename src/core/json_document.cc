@@ -128,6 +128,20 @@ namespace {
 // Python refuses to read an integer of more digits than this (sys.int_info.default_max_str_digits).
 constexpr std::size_t kPythonMaxIntDigits = 4300;
 
+// Of a JSON number token: no fraction and no exponent (Python's json reads it as an int).
+bool integer_token(std::string_view token) { return token.find_first_of(".eE") == std::string_view::npos; }
+
+// Of a JSON number token: the digits of its integer part, sign aside.
+std::size_t integer_part_digits(std::string_view token) {
+  const std::size_t end = token.find_first_of(".eE");
+  return (end == std::string_view::npos ? token.size() : end) - (token.starts_with('-') ? 1 : 0);
+}
+
+// An integer token Python's json refuses (ValueError: too many digits).
+bool python_refuses_integer(std::string_view token) {
+  return integer_token(token) && integer_part_digits(token) > kPythonMaxIntDigits;
+}
+
 // The length of the JSON number at `offset` (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][-+]?[0-9]+)?), or 0.
 std::size_t json_number_length(std::string_view text, std::size_t offset) {
   auto digits = [&](std::size_t at) {
@@ -225,10 +239,9 @@ class IndexingHandler {
     if (numeric) {  // past double's range: Python's json reads it as inf (not a word: no rewrite)
       out_.nodes_[open_node(rapidjson::kNumberType, begin)].end = static_cast<std::uint32_t>(end);
       const std::string shown = std::string(token.substr(0, 40)) + (token.size() > 40 ? "..." : "");
-      const bool integer = token.find_first_of(".eE") == std::string_view::npos;
       auto& diagnostic = diagnostics_.add(
           json_rules::kNanInfinity, begin, end,
-          integer ? "'" + shown + "' (an integer of " + std::to_string(token.size() - digit) +
+          integer_token(token) ? "'" + shown + "' (an integer of " + std::to_string(integer_part_digits(token)) +
                         " digits) is past the range of a double: Python's json reads it exactly, but no "
                         "model field means it (aic-lint checks it as inf)"
                   : "'" + shown + "' is past the range of a double: aiconfigurator's loader reads it as " +
@@ -516,11 +529,9 @@ std::string describe_parse_error(rapidjson::ParseErrorCode code, std::string_vie
                                  std::size_t offset) {
   if (offset < text.size() && text[offset] == '\0') return "unexpected NUL byte";
   if (code == rapidjson::kParseErrorNumberTooBig) {
-    std::size_t length = json_number_length(text, offset);
-    std::string_view token = text.substr(offset, length);
-    std::size_t digits = token.size() - (token.starts_with('-') ? 1 : 0);
-    if (length > 0 && token.find_first_of(".eE") == std::string_view::npos && digits > kPythonMaxIntDigits)
-      return "an integer of " + std::to_string(digits) + " digits: Python's json refuses more than " +
+    std::string_view token = text.substr(offset, json_number_length(text, offset));
+    if (!token.empty() && python_refuses_integer(token))
+      return "an integer of " + std::to_string(integer_part_digits(token)) + " digits: Python's json refuses more than " +
              std::to_string(kPythonMaxIntDigits) + " (ValueError)";
   }
   // RapidJSON's English messages, as a clause: "missing a comma or '}' after an object member".
@@ -734,8 +745,7 @@ std::string number_rewrite(std::string_view text, std::size_t offset) {
   const std::size_t length = json_number_length(text, offset);
   if (length == 0) return {};
   const std::string token(text.substr(offset, length));
-  const bool integer = token.find_first_of(".eE") == std::string::npos;
-  if (integer && token.size() - (token[0] == '-') > kPythonMaxIntDigits) return {};
+  if (python_refuses_integer(token)) return {};
   double value = 0;
   auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
   if (end != token.data() + token.size()) return {};
@@ -818,9 +828,6 @@ void collect_rewrites(std::string_view text, std::size_t from, Rewrite rewrite) 
         continue;
       }
       std::string_view token = text.substr(i, length);
-      std::size_t sign = token[0] == '-' ? 1 : 0;
-      std::size_t integer_end = token.find_first_of(".eE");
-      std::size_t integer_digits = (integer_end == std::string_view::npos ? token.size() : integer_end) - sign;
       std::size_t e = token.find_first_of("eE");
       bool big_exponent = false;
       if (e != std::string_view::npos) {
@@ -829,7 +836,7 @@ void collect_rewrites(std::string_view text, std::size_t from, Rewrite rewrite) 
         while (exponent.size() > 1 && exponent[0] == '0') exponent.remove_prefix(1);
         big_exponent = exponent.size() > 3 || (exponent.size() == 3 && exponent >= "309");
       }
-      if (integer_digits >= 309 || big_exponent)
+      if (integer_part_digits(token) >= 309 || big_exponent)
         if (std::string replacement = number_rewrite(text, i); !replacement.empty()) rewrite(i, replacement);
       i += length;
     } else {
