@@ -8,9 +8,9 @@ namespace {
 
 using Node = JsonDocument::Node;
 
-class ChildScanner {
+class SubtreeScanner {
  public:
-  ChildScanner(std::string_view text, char string_end)
+  SubtreeScanner(std::string_view text, char string_end)
       : text_(text.data()), end_(text.data() + text.size()), string_end_(string_end) {}
 
   std::uint32_t offset(const char* p) const { return static_cast<std::uint32_t>(p - text_); }
@@ -60,7 +60,7 @@ class ChildScanner {
 
 void index_subtree(std::string_view text, char string_end, const Node& container, std::uint32_t parent,
                     std::uint32_t first_index, std::vector<Node>& out) {
-  ChildScanner scan(text, string_end);
+  SubtreeScanner scan(text, string_end);
   const char* end = text.data() + text.size();
   // The containers open around the scan: the lazy one (parent) first, then descendants (their
   // node numbers, from first_index on, are out's positions + first_index).
@@ -99,7 +99,7 @@ void index_subtree(std::string_view text, char string_end, const Node& container
       child.index = top.count;
     }
     child.begin = scan.offset(p);
-    child.type = ChildScanner::type_at(*p);
+    child.type = SubtreeScanner::type_at(*p);
     const bool opens = *p == '{' || *p == '[';
     const char* value_end = opens ? p + 1 : scan.skip_value(p);  // a container's end: at its bracket
     if (value_end == p) break;
